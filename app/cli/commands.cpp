@@ -1,0 +1,208 @@
+#include "cli/commands.h"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/arguments.h"
+#include "core/image/image_io.h"
+#include "core/io/load_error.h"
+#include "core/scenes/scene_file.h"
+#include "core/text/font_locator.h"
+#include "core/text/glyph_atlas.h"
+#include "render/gl/gl_context.h"
+#include "render/gl/shader_program.h"
+#include "render/headless_renderer.h"
+
+namespace flowview::cli {
+namespace {
+
+constexpr int kMaxImageWidth = 7680, kMaxImageHeight = 4320;
+
+// Fonts, atlas and the scene: what every subcommand starts from.
+struct LoadedScene {
+  std::unique_ptr<text::GlyphAtlas> atlas;
+  Scene scene;
+};
+
+LoadedScene load(const Arguments& args, const std::string& path) {
+  LoadedScene loaded;
+  loaded.atlas = std::make_unique<text::GlyphAtlas>(text::locateFonts(args.option("font").value_or("")));
+  loaded.scene = scenes::loadSceneFile(path, *loaded.atlas);
+  return loaded;
+}
+
+double parseTime(const Arguments& args, const std::string& name, const Scene& scene, double fallback) {
+  const auto value = args.optionalNumber(name, 0.0, 1e9);
+  if (!value) return fallback;
+  if (*value > scene.duration + 1e-9) {
+    char buffer[160];
+    std::snprintf(buffer, sizeof buffer, "--%s %g is past the end of the scene (%.2f s)", name.c_str(), *value, scene.duration);
+    throw ArgumentError(buffer);
+  }
+  return *value;
+}
+
+void checkOutputFolder(const std::string& path) {
+  const std::filesystem::path p(path);
+  const auto dir = p.has_parent_path() ? p.parent_path() : std::filesystem::path(".");
+  if (!std::filesystem::is_directory(dir)) throw ImageWriteError("cannot write " + path + ": folder does not exist");
+}
+
+int render(const std::vector<std::string>& raw) {
+  Arguments args("render", raw, {"time", "size", "out", "font", "samples"}, {"transparent"});
+  const std::string path = args.requirePositional(0, "SCENE.json");
+  args.expectPositionalCount(1);
+  const std::string out = args.requireOption("out");
+  const Size size = args.size("size", {1920, 1080}, kMaxImageWidth, kMaxImageHeight);
+  const int samples = args.integer("samples", 4, 1, 16);
+  checkOutputFolder(out);
+  LoadedScene loaded = load(args, path);
+  const double t = parseTime(args, "time", loaded.scene, 0.0);
+  HeadlessRenderer renderer(*loaded.atlas, samples);
+  RenderOptions options;
+  options.width = size.width;
+  options.height = size.height;
+  options.transparent = args.flag("transparent");
+  Image image;
+  renderer.render(loaded.scene, t, options, image);
+  writePngAtomically(out, image);
+  return 0;
+}
+
+int exportFrames(const std::vector<std::string>& raw) {
+  Arguments args("export", raw, {"size", "fps", "out", "from", "to", "font", "samples"}, {"transparent"});
+  const std::string path = args.requirePositional(0, "SCENE.json");
+  args.expectPositionalCount(1);
+  const std::string out = args.requireOption("out");
+  const Size size = args.size("size", {1920, 1080}, kMaxImageWidth, kMaxImageHeight);
+  const double fps = args.number("fps", 30.0, 1.0, 240.0);
+  const int samples = args.integer("samples", 4, 1, 16);
+  LoadedScene loaded = load(args, path);
+  const double from = parseTime(args, "from", loaded.scene, 0.0);
+  const double to = parseTime(args, "to", loaded.scene, loaded.scene.duration);
+  if (to < from) throw ArgumentError("export: --to must not be before --from");
+  const bool to_video = out.size() > 4 && out.substr(out.size() - 4) == ".mp4";
+  std::filesystem::path dir = out;
+  FILE* ffmpeg = nullptr;
+  if (to_video) {
+    if (std::system("command -v ffmpeg >/dev/null 2>&1") != 0) {
+      throw ArgumentError("export: writing " + out + " needs ffmpeg, which is not installed; give a folder instead");
+    }
+    char command[512];
+    std::snprintf(command, sizeof command,
+                  "ffmpeg -loglevel error -y -f image2pipe -framerate %g -i - -pix_fmt yuv420p '%s'", fps, out.c_str());
+    ffmpeg = popen(command, "w");
+    if (!ffmpeg) throw ImageWriteError("cannot start ffmpeg for " + out);
+  } else {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec || !std::filesystem::is_directory(dir)) throw ImageWriteError("cannot create folder " + out + ": " + ec.message());
+  }
+  HeadlessRenderer renderer(*loaded.atlas, samples);
+  RenderOptions options;
+  options.width = size.width;
+  options.height = size.height;
+  options.transparent = args.flag("transparent");
+  const int frames = static_cast<int>(std::floor((to - from) * fps + 1e-9)) + 1;
+  Image image;
+  for (int i = 0; i < frames; ++i) {
+    renderer.render(loaded.scene, from + i / fps, options, image);
+    if (ffmpeg) {
+      const std::vector<uint8_t> png = encodePng(image);
+      if (std::fwrite(png.data(), 1, png.size(), ffmpeg) != png.size()) {
+        pclose(ffmpeg);
+        throw ImageWriteError("ffmpeg stopped accepting frames for " + out);
+      }
+    } else {
+      char name[32];
+      std::snprintf(name, sizeof name, "frame_%06d.png", i);
+      writePngAtomically((dir / name).string(), image);
+    }
+    const int width = 40, done = (i + 1) * width / frames;
+    std::fprintf(stderr, "\rexport [%.*s%*s] %d/%d", done, "########################################",
+                 width - done, "", i + 1, frames);
+  }
+  std::fprintf(stderr, "\n");
+  if (ffmpeg && pclose(ffmpeg) != 0) throw ImageWriteError("ffmpeg failed writing " + out);
+  return 0;
+}
+
+nlohmann::json cameraJson(const Camera& camera) {
+  const EulerDegrees e = camera.euler();
+  auto round = [](double v) { return std::round(v * 1e4) / 1e4 + 0.0; };
+  return {{"euler_deg", {round(e.theta), round(e.phi), round(e.gamma)}},
+          {"center", {round(camera.center.x), round(camera.center.y), round(camera.center.z)}},
+          {"height", round(camera.height)}};
+}
+
+int info(const std::vector<std::string>& raw) {
+  Arguments args("info", raw, {"font"}, {});
+  const std::string path = args.requirePositional(0, "SCENE.json");
+  args.expectPositionalCount(1);
+  LoadedScene loaded = load(args, path);
+  const Scene& scene = loaded.scene;
+  auto round = [](double v) { return std::round(v * 1e6) / 1e6; };
+  nlohmann::json beats = nlohmann::json::array();
+  for (const Beat& beat : scene.beats) {
+    beats.push_back({{"index", beat.index},
+                     {"kind", beat.kind == BeatKind::Play ? "play" : "wait"},
+                     {"start", round(beat.start)},
+                     {"end", round(beat.end)},
+                     {"name", beat.name},
+                     {"section", beat.section},
+                     {"notes", beat.notes},
+                     {"camera", cameraJson(scene.camera.at(beat.end))}});
+  }
+  nlohmann::json presets = nlohmann::json::array();
+  for (const CameraPreset& preset : scene.presets) {
+    nlohmann::json p = cameraJson(preset.camera);
+    p["name"] = preset.name;
+    presets.push_back(p);
+  }
+  nlohmann::json out = {{"title", scene.title},  {"duration", round(scene.duration)},
+                        {"beats", beats},        {"camera_presets", presets},
+                        {"elements", scene.elements.size()}};
+  std::cout << out.dump(1) << "\n";
+  return 0;
+}
+
+int validate(const std::vector<std::string>& raw) {
+  Arguments args("validate", raw, {"font"}, {});
+  const std::string path = args.requirePositional(0, "SCENE.json");
+  args.expectPositionalCount(1);
+  LoadedScene loaded = load(args, path);
+  std::cout << path << ": ok (" << loaded.scene.beats.size() << " beats, "
+            << loaded.scene.duration << " s)\n";
+  return 0;
+}
+
+}  // namespace
+
+int guarded(const char* command, int (*body)(const std::vector<std::string>&),
+            const std::vector<std::string>& args) {
+  try {
+    return body(args);
+  } catch (const ArgumentError& e) {
+    std::fprintf(stderr, "flowview %s: %s\n", command, e.what());
+    return 2;
+  } catch (const io::LoadError& e) {
+    std::fprintf(stderr, "flowview %s: %s\n", command, e.what());
+    return 2;
+  } catch (const gl::NoContextError& e) {
+    std::fprintf(stderr, "flowview %s: %s\n", command, e.what());
+    return 1;
+  } catch (const std::exception& e) {  // disk full, shader or font missing: the machine's fault
+    std::fprintf(stderr, "flowview %s: %s\n", command, e.what());
+    return 1;
+  }
+}
+
+int runRender(const std::vector<std::string>& args) { return guarded("render", render, args); }
+int runExport(const std::vector<std::string>& args) { return guarded("export", exportFrames, args); }
+int runInfo(const std::vector<std::string>& args) { return guarded("info", info, args); }
+int runValidate(const std::vector<std::string>& args) { return guarded("validate", validate, args); }
+
+}  // namespace flowview::cli

@@ -1,0 +1,55 @@
+// flowview: hands the command line to a subcommand or to the viewer.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "viewer/viewer.h"
+
+namespace {
+
+constexpr const char* kUsage = R"(flowview - live 3D viewer of the transformer network-flow animation
+
+usage:
+  flowview [SCENE.json] [viewer options]   open the viewer (default: the high-level network flow)
+  flowview render SCENE.json --time T --size WxH --out FILE.png [--transparent]
+  flowview export SCENE.json --size WxH --fps N --out DIR|FILE.mp4 [--from T0] [--to T1]
+  flowview info SCENE.json                 JSON: duration, beats, camera presets
+  flowview validate SCENE.json             exit 0 if the scene file is valid, else the error
+  flowview bench SCENE.json [--size WxH] [--frames N]   JSON with measured figures
+  flowview --help | --version
+
+viewer options:
+  --start-at BEAT|TIME   start at a beat (index or name) or a time in seconds
+  --present              start in presentation mode (fullscreen, UI hidden)
+  --screenshot FILE.png  automation: take a window screenshot (with the UI) and quit
+  --font FILE            use this font file instead of CMU Serif (also: FLOWVIEW_FONT)
+
+Common options: --font FILE, --samples N (render/export multisampling, default 4).
+Exit codes: 0 success, 2 bad input (arguments or scene file), 1 failure of the machine.
+See docs/command-line.md for everything.
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (!args.empty()) {
+    const std::string& first = args.front();
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (first == "--help" || first == "-h" || first == "help") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    }
+    if (first == "--version") {
+      std::printf("flowview %s\n", FLOWVIEW_VERSION);
+      return 0;
+    }
+    if (first == "render") return flowview::cli::runRender(rest);
+    if (first == "export") return flowview::cli::runExport(rest);
+    if (first == "info") return flowview::cli::runInfo(rest);
+    if (first == "validate") return flowview::cli::runValidate(rest);
+    if (first == "bench") return flowview::cli::runBench(rest);
+  }
+  return flowview::viewer::runViewer(args);
+}

@@ -1,0 +1,151 @@
+#pragma once
+// The viewer window: GLFW + OpenGL 3.3 core + Dear ImGui around the engine's renderer. Internal
+// to app/viewer (runViewer() is the public entry); the logic it drives lives in the pure classes
+// Transport, CameraController, PresetStore.
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/draw/draw_batches.h"
+#include "core/scene/frame_state.h"
+#include "core/scene/scene.h"
+#include "viewer/camera_controller.h"
+#include "viewer/preset_store.h"
+#include "viewer/transport.h"
+#include "viewer/viewer_options.h"
+
+struct GLFWwindow;
+
+namespace flowview {
+class Renderer;
+namespace text {
+class GlyphAtlas;
+}
+}  // namespace flowview
+
+namespace flowview::viewer {
+
+class SceneShooter;
+
+// A rectangle in window coordinates (ImGui's units, not framebuffer pixels).
+struct ViewRect {
+  float x = 0, y = 0, w = 0, h = 0;
+  bool contains(float px, float py) const { return px >= x && py >= y && px < x + w && py < y + h; }
+};
+
+class ViewerApp {
+ public:
+  // Everything that can fail with bad input is done before the window opens (see runViewer).
+  ViewerApp(ViewerOptions options, Settings settings, std::unique_ptr<text::GlyphAtlas> atlas,
+            Scene scene, std::string scene_path, double start_time);
+  ~ViewerApp();
+  ViewerApp(const ViewerApp&) = delete;
+  ViewerApp& operator=(const ViewerApp&) = delete;
+
+  // Opens the window (throws gl::NoContextError when no GL 3.3 context can be had) and runs the
+  // loop until the window closes. Returns the exit code.
+  int run();
+
+  // GLFW callbacks forward here (installed before ImGui's, which chain to them).
+  void onKey(int key, int scancode, int action, int mods);
+  void onMouseButton(int button, int action, int mods);
+  void onCursorPos(double x, double y);
+  void onScroll(double dx, double dy);
+
+ private:
+  struct InputEvent {
+    enum class Type { Key, Button, Move, Scroll } type;
+    int key = 0, action = 0, mods = 0;
+    double x = 0, y = 0;
+  };
+
+  void openWindow();
+  void frame(double dt);
+  void processInput();
+  void handleAction(int action, int arg);
+  void renderScene(int fb_width, int fb_height);
+  void layout(float width, float height);
+
+  // Panels (viewer_panels.cpp).
+  void drawUi(double dt);
+  void drawBottomBar();
+  void drawScrubber(float width);
+  void drawSidePanel();
+  void drawBeatList();
+  void drawCameraPanel();
+  void drawScreenshotPanel();
+  void drawHelp();
+  void drawOverlays(double dt);
+
+  void setPresentation(bool on);
+  void setFullscreen(bool on);
+  void takeScreenshot();
+  void toast(std::string text, bool error = false);
+  void pollSceneFile(double dt);
+  void reloadScene();
+  void goToPreset(int index);
+  void saveSettingsNow();
+
+  ViewerOptions options_;
+  Settings settings_;
+  bool automation_ = false;
+  std::unique_ptr<text::GlyphAtlas> atlas_;
+  Scene scene_;
+  std::string scene_path_;
+
+  Transport transport_;
+  CameraController camera_;
+  PresetStore presets_;
+  FrameState state_;
+  DrawBatches batches_;
+  Batcher batcher_;
+  Camera shown_camera_;
+
+  GLFWwindow* window_ = nullptr;
+  bool glfw_ready_ = false, imgui_ready_ = false;
+  std::unique_ptr<Renderer> renderer_;
+  std::unique_ptr<SceneShooter> shooter_;
+  std::string ini_path_;
+
+  // Input queued by the callbacks, handled after ImGui::NewFrame() (when WantCapture* are fresh).
+  std::vector<InputEvent> events_;
+  int drag_button_ = -1;
+  double last_x_ = 0, last_y_ = 0;
+  int busy_frames_ = 3;  // frames to draw before idling
+
+  ViewRect view_;  // the 3D view, window coordinates
+  bool show_ui_ = true, show_help_ = false, show_beat_counter_ = true;
+  bool fullscreen_ = false;
+  int windowed_x_ = 0, windowed_y_ = 0, windowed_w_ = 1280, windowed_h_ = 720;
+  bool scrubbing_ = false;
+
+  // Screenshot settings (panel) and a pending request (taken before the next frame's drawing).
+  int shot_size_choice_ = 1;
+  int shot_custom_w_ = 2560, shot_custom_h_ = 1440;
+  bool shot_transparent_ = false;
+  std::string shot_folder_;
+  bool shot_requested_ = false;
+
+  // Camera panel state.
+  std::string new_preset_name_;
+  int selected_preset_ = -1;
+  std::string rename_buffer_;
+
+  // Messages.
+  std::string toast_text_;
+  bool toast_error_ = false;
+  double toast_left_ = 0.0;
+
+  // Hot reload.
+  std::filesystem::file_time_type scene_mtime_{};
+  double reload_poll_ = 0.0;
+  std::string reload_error_;
+
+  // Automation: frames drawn so far.
+  int automation_frames_ = 0;
+  int exit_code_ = 0;
+};
+
+}  // namespace flowview::viewer

@@ -1,0 +1,20 @@
+#pragma once
+// Where an element sits: translation, rotation and per-axis scale about its own origin.
+#include <glm/gtc/quaternion.hpp>
+#include <glm/mat4x4.hpp>
+#include <glm/vec3.hpp>
+
+namespace flowview {
+
+struct Pose {
+  glm::vec3 position{0.0f};
+  glm::quat rotation{1, 0, 0, 0};
+  glm::vec3 scale{1.0f};
+
+  glm::mat4 matrix() const;
+  glm::vec3 apply(glm::vec3 local) const { return position + rotation * (scale * local); }
+};
+
+Pose lerpValue(const Pose& a, const Pose& b, float t);
+
+}  // namespace flowview

@@ -1,0 +1,49 @@
+#pragma once
+// A built scene: elements, their geometry, the camera channel, beats and presets. Immutable once
+// built; evaluate() turns it into a FrameState at any time t.
+#include <string>
+#include <vector>
+
+#include "core/camera/camera.h"
+#include "core/scene/element.h"
+
+namespace flowview {
+
+enum class BeatKind { Play, Wait };
+
+struct Beat {
+  int index = 0;
+  BeatKind kind = BeatKind::Play;
+  double start = 0, end = 0;
+  std::string name;     // "attention 2: arcs flash"
+  std::string section;  // "attention 2"
+  std::string notes;    // speaker notes from the scene file
+  double duration() const { return end - start; }
+};
+
+struct CameraPreset {
+  std::string name;
+  Camera camera;
+};
+
+struct Scene {
+  std::string title;
+  std::vector<Element> elements;
+  std::vector<TextGeometry> texts;
+  std::vector<StrokeGeometry> strokes;
+  std::vector<FillGeometry> fills;
+  std::vector<BoxGeometry> boxes;
+  std::vector<SphereGeometry> spheres;
+  std::vector<LineGeometry> lines;
+
+  Channel<Camera> camera{Camera{}};
+  std::vector<Beat> beats;
+  std::vector<CameraPreset> presets;
+  double duration = 0.0;
+
+  int findElement(const std::string& id) const;  // -1 when absent
+  // Index of the beat that contains t (the last one at the end).
+  int beatAt(double t) const;
+};
+
+}  // namespace flowview

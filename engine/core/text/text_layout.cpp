@@ -1,0 +1,129 @@
+#include "core/text/text_layout.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <limits>
+
+#include "core/text/utf8.h"
+
+namespace flowview::text {
+namespace {
+
+constexpr float kInf = std::numeric_limits<float>::infinity();
+
+struct Bounds {
+  float x0 = kInf, y0 = kInf, x1 = -kInf, y1 = -kInf;
+  bool empty() const { return x0 > x1; }
+  void add(float ax0, float ay0, float ax1, float ay1) {
+    x0 = std::min(x0, ax0);
+    y0 = std::min(y0, ay0);
+    x1 = std::max(x1, ax1);
+    y1 = std::max(y1, ay1);
+  }
+};
+
+void layoutOnce(GlyphAtlas& atlas, std::string_view utf8, TextAlign align, TextLayout& out) {
+  out.quads.clear();  // keeps capacity
+  const float line_height = atlas.lineHeight();
+
+  Bounds total;
+  Bounds line_ink;
+  std::size_t line_first_quad = 0;
+  int line = 0;
+  float pen = 0.0f;
+  char32_t prev = 0;
+
+  // Aligns the finished line horizontally about x = 0 (by its ink) and adds it to the total.
+  auto finishLine = [&] {
+    if (line_ink.empty()) return;
+    float shift = 0.0f;
+    switch (align) {
+      case TextAlign::Left:
+        shift = -line_ink.x0;
+        break;
+      case TextAlign::Center:
+        shift = -0.5f * (line_ink.x0 + line_ink.x1);
+        break;
+      case TextAlign::Right:
+        shift = -line_ink.x1;
+        break;
+    }
+    for (std::size_t i = line_first_quad; i < out.quads.size(); ++i) {
+      out.quads[i].x0 += shift;
+      out.quads[i].x1 += shift;
+    }
+    total.add(line_ink.x0 + shift, line_ink.y0, line_ink.x1 + shift, line_ink.y1);
+  };
+
+  std::size_t pos = 0;
+  for (int index = 0; pos < utf8.size(); ++index) {
+    const char32_t c = decodeUtf8Next(utf8, pos);
+    if (c == U'\n') {
+      finishLine();
+      ++line;
+      line_ink = Bounds{};
+      line_first_quad = out.quads.size();
+      pen = 0.0f;
+      prev = 0;
+      continue;
+    }
+    if (c == U'\t') {
+      if (const GlyphInfo* space = atlas.glyph(U' ')) pen += 4.0f * space->advance;
+      prev = 0;
+      continue;
+    }
+    if (c < 0x20 || (c >= 0x7F && c < 0xA0)) continue;  // no replacement boxes for controls
+
+    const GlyphInfo* g = atlas.glyph(c);
+    if (!g) continue;
+    if (prev) pen += atlas.kerning(prev, c);
+    prev = c;
+    if (g->hasQuad()) {
+      const float baseline = -static_cast<float>(line) * line_height;
+      out.quads.push_back(GlyphQuad{pen + g->plane_left, baseline + g->plane_bottom,
+                                    pen + g->plane_right, baseline + g->plane_top, g->u0, g->v0,
+                                    g->u1, g->v1, index, line});
+      line_ink.add(pen + g->ink_left, baseline + g->ink_bottom, pen + g->ink_right,
+                   baseline + g->ink_top);
+    }
+    pen += g->advance;
+  }
+  finishLine();
+
+  out.glyph_count = static_cast<int>(out.quads.size());
+  if (total.empty()) {
+    out.width = out.height = 0.0f;
+    return;
+  }
+  // Centre the ink bounding box on the origin.
+  const float cx = 0.5f * (total.x0 + total.x1);
+  const float cy = 0.5f * (total.y0 + total.y1);
+  for (GlyphQuad& q : out.quads) {
+    q.x0 -= cx;
+    q.x1 -= cx;
+    q.y0 -= cy;
+    q.y1 -= cy;
+  }
+  out.width = total.x1 - total.x0;
+  out.height = total.y1 - total.y0;
+}
+
+}  // namespace
+
+void layoutTextInto(GlyphAtlas& atlas, std::string_view utf8, TextAlign align, TextLayout& out) {
+  // Loading a new glyph may re-pack the atlas and move the UVs of quads already emitted; the
+  // second pass then finds every glyph loaded, so it cannot re-pack again.
+  for (;;) {
+    const auto generation = atlas.packGeneration();
+    layoutOnce(atlas, utf8, align, out);
+    if (atlas.packGeneration() == generation) return;
+  }
+}
+
+TextLayout layoutText(GlyphAtlas& atlas, std::string_view utf8, TextAlign align) {
+  TextLayout layout;
+  layoutTextInto(atlas, utf8, align, layout);
+  return layout;
+}
+
+}  // namespace flowview::text

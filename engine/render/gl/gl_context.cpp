@@ -1,0 +1,28 @@
+#include "render/gl/gl_context.h"
+
+#include <glad/gl.h>
+
+namespace flowview::gl {
+
+void loadGlFunctions(GetProcAddress get_proc, const std::string& context_name) {
+  const int version = gladLoadGL(reinterpret_cast<GLADloadfunc>(get_proc));
+  if (version == 0) {
+    throw NoContextError(context_name + ": could not load OpenGL functions");
+  }
+  if (GLAD_VERSION_MAJOR(version) < 3 ||
+      (GLAD_VERSION_MAJOR(version) == 3 && GLAD_VERSION_MINOR(version) < 3)) {
+    throw NoContextError(context_name + ": OpenGL " + std::to_string(GLAD_VERSION_MAJOR(version)) +
+                         "." + std::to_string(GLAD_VERSION_MINOR(version)) +
+                         " is too old, 3.3 core is needed");
+  }
+}
+
+std::string GlContext::describe() const {
+  auto str = [](GLenum name) {
+    const auto* s = reinterpret_cast<const char*>(glGetString(name));
+    return std::string(s ? s : "?");
+  };
+  return "OpenGL " + str(GL_VERSION) + " / " + str(GL_RENDERER);
+}
+
+}  // namespace flowview::gl

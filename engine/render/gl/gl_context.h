@@ -1,0 +1,29 @@
+#pragma once
+// An OpenGL 3.3+ core context, made current on the calling thread. Two implementations: the
+// app's GLFW window and EglOffscreenContext (no display server needed).
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+namespace flowview::gl {
+
+class GlContext {
+ public:
+  virtual ~GlContext() = default;
+  virtual void makeCurrent() = 0;
+  // "OpenGL 4.5 (Core Profile) Mesa 22.3.6 / llvmpipe (LLVM 15.0.6, 256 bits)"
+  std::string describe() const;
+};
+
+// Thrown when no GL 3.3 core context can be had; the message names what was tried.
+class NoContextError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Loads GL entry points with glad through `get_proc`, checks the version (>= 3.3). Throws
+// NoContextError on failure.
+using GetProcAddress = void (*(*)(const char*))();
+void loadGlFunctions(GetProcAddress get_proc, const std::string& context_name);
+
+}  // namespace flowview::gl

@@ -1,0 +1,61 @@
+#pragma once
+// Draws a frame's DrawBatches with a fixed set of GL pipelines: opaque pass (depth write), then
+// translucent pass (no depth write), then translucent box faces sorted back to front. Eight to
+// ten draw calls per frame whatever the scene holds.
+#include <glm/vec4.hpp>
+#include <memory>
+#include <string>
+
+#include "core/camera/camera.h"
+#include "core/draw/draw_batches.h"
+#include "render/gl/gl_objects.h"
+#include "render/gl/shader_program.h"
+
+namespace flowview::text {
+class GlyphAtlas;
+}
+
+namespace flowview {
+
+struct RenderOptions {
+  int width = 1280, height = 720;
+  bool transparent = false;           // clear to alpha 0 instead of black
+  glm::vec4 background{0, 0, 0, 1};
+  // Tiled rendering of an image larger than one framebuffer: this draw covers the tile at
+  // (tile_x, tile_y) (pixels from the top-left) of a full_width x full_height image.
+  int full_width = 0, full_height = 0, tile_x = 0, tile_y = 0;
+};
+
+class Renderer {
+ public:
+  Renderer(text::GlyphAtlas& atlas, const std::string& shader_dir);
+  ~Renderer();
+  // Draws into the framebuffer bound now (viewport set by the caller).
+  void draw(const DrawBatches& batches, const Camera& camera, const RenderOptions& options);
+  int drawCallsLastFrame() const { return draw_calls_; }
+
+ private:
+  struct Pipeline;
+  void uploadAtlasIfChanged();
+  void drawMeshes(const std::vector<MeshVertex>& vertices);
+  void drawStrokes(const std::vector<StrokeInstance>& instances);
+  void drawSpheres(const std::vector<SphereInstance>& instances);
+  void drawGlyphs(const std::vector<GlyphInstance>& instances);
+
+  text::GlyphAtlas& atlas_;
+  gl::ShaderProgram mesh_program_, stroke_program_, sphere_program_, glyph_program_;
+  std::unique_ptr<Pipeline> mesh_, stroke_, sphere_, glyph_;
+  gl::Texture atlas_texture_;
+  uint64_t atlas_revision_ = ~0ull;
+  int draw_calls_ = 0;
+  // Per-frame uniforms.
+  glm::mat4 view_{1.0f}, proj_{1.0f}, view_proj_{1.0f};
+  glm::vec3 eye_{0.0f};
+  float width_scale_ = 1.0f, outline_scale_ = 1.0f;
+  glm::vec2 viewport_{1.0f};
+};
+
+// manimgl's light source for the network-flow scenes.
+inline constexpr glm::vec3 kSceneLight{-10.0f, 10.0f, 30.0f};
+
+}  // namespace flowview

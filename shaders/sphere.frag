@@ -1,0 +1,26 @@
+#version 330 core
+in vec3 v_view_center;
+in vec3 v_view_pos;
+in float v_radius;
+in vec4 v_color;
+uniform mat4 u_proj;
+uniform vec3 u_view_light;
+out vec4 frag_color;
+void main() {
+  // Ray from the eye (origin of view space) through this fragment, intersected with the sphere.
+  vec3 dir = normalize(v_view_pos);
+  float b = dot(dir, v_view_center);
+  float c = dot(v_view_center, v_view_center) - v_radius * v_radius;
+  float h = b * b - c;
+  if (h < 0.0) discard;
+  float t = b - sqrt(h);
+  vec3 hit = dir * t;
+  vec3 n = normalize(hit - v_view_center);
+  vec4 clip = u_proj * vec4(hit, 1.0);
+  gl_FragDepth = clip.z / clip.w * 0.5 + 0.5;
+  vec3 to_light = normalize(u_view_light - hit);
+  float diffuse = max(dot(n, to_light), 0.0);
+  float spec = pow(max(dot(reflect(-to_light, n), -dir), 0.0), 16.0);
+  vec3 rgb = v_color.rgb * (0.45 + 0.65 * diffuse) + 0.35 * spec;
+  frag_color = vec4(rgb * v_color.a, v_color.a);
+}

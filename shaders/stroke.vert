@@ -1,0 +1,40 @@
+#version 330 core
+// One instanced quad per line segment, expanded in screen space to the stroke's pixel width
+// (plus round caps and an anti-aliasing margin).
+layout(location = 0) in vec4 a_a;      // xyz, width at a
+layout(location = 1) in vec4 a_b;      // xyz, width at b
+layout(location = 2) in vec4 a_color;
+uniform mat4 u_view_proj;
+uniform vec2 u_viewport;
+uniform float u_width_scale;  // pixels per manim stroke-width unit
+out vec2 v_pixel;
+noperspective out vec2 v_pa;
+noperspective out vec2 v_pb;
+noperspective out vec2 v_widths;
+out vec4 v_color;
+void main() {
+  vec4 ca = u_view_proj * vec4(a_a.xyz, 1.0);
+  vec4 cb = u_view_proj * vec4(a_b.xyz, 1.0);
+  // Keep both ends in front of the eye so the projection stays sane.
+  ca.w = max(ca.w, 1e-4);
+  cb.w = max(cb.w, 1e-4);
+  vec2 sa = (ca.xy / ca.w * 0.5 + 0.5) * u_viewport;
+  vec2 sb = (cb.xy / cb.w * 0.5 + 0.5) * u_viewport;
+  float wa = 0.5 * a_a.w * u_width_scale, wb = 0.5 * a_b.w * u_width_scale;
+  float r = max(wa, wb) + 1.0;
+  vec2 d = sb - sa;
+  float len = length(d);
+  vec2 dir = len > 1e-4 ? d / len : vec2(1.0, 0.0);
+  vec2 nrm = vec2(-dir.y, dir.x);
+  int corner = gl_VertexID;
+  float along = (corner == 0 || corner == 1) ? -1.0 : 1.0;
+  float side = (corner == 0 || corner == 2) ? -1.0 : 1.0;
+  vec4 clip = along < 0.0 ? ca : cb;
+  vec2 screen = (along < 0.0 ? sa : sb) + dir * along * r + nrm * side * r;
+  v_pixel = screen;
+  v_pa = sa;
+  v_pb = sb;
+  v_widths = vec2(wa, wb);
+  v_color = a_color;
+  gl_Position = vec4((screen / u_viewport * 2.0 - 1.0) * clip.w, clip.z, clip.w);
+}
