@@ -47,7 +47,7 @@ endif()
 
 # scene file errors: exit 2 with file:line:column and the JSON path
 file(WRITE ${WORK}/bad.json "{\"version\": 1,\n \"beats\": [{\"beat\": \"wait\", \"duration\": \"long\"}]}")
-expect_run(2 "bad.json:2:40: /beats/0/duration: expected a number, got a string" ${FLOWVIEW} validate ${WORK}/bad.json)
+expect_run(2 "bad.json:2:41: /beats/0/duration: expected a number, got a string" ${FLOWVIEW} validate ${WORK}/bad.json)
 expect_run(2 "cannot open file" ${FLOWVIEW} validate ${WORK}/missing.json)
 file(WRITE ${WORK}/truncated.json "{\"version\": 1, \"beats\": [")
 expect_run(2 "truncated.json:1:26: unexpected end of input" ${FLOWVIEW} info ${WORK}/truncated.json)

@@ -81,7 +81,7 @@ std::string loadError(const std::string& json) {
 
 TEST(SceneFileErrors, EachBadInputGetsOneClearLine) {
   EXPECT_EQ(loadError(R"({"version": 1, "beats": [{"beat": "wait", "duration": -1}]})"),
-            "bad.json:1:52: /beats/0/duration: must be between 0 and 100000, got -1");
+            "bad.json:1:55: /beats/0/duration: must be between 0 and 100000, got -1");
   EXPECT_EQ(loadError(R"({"version": 1, "beats": [{"beat": "dance"}]})"),
             "bad.json:1:35: /beats/0/beat: unknown beat \"dance\" (show_tokens, attention, mlp, repetitions, focus_last_layer, unembedding, play, wait)");
   EXPECT_EQ(loadError("{\"version\": 1,\n \"beats\": [{\"beat\": \"wait\", \"durration\": 2}]}"),
@@ -90,11 +90,11 @@ TEST(SceneFileErrors, EachBadInputGetsOneClearLine) {
   EXPECT_EQ(loadError(R"({"beats": []})"), "bad.json:1:1: missing required field \"version\"");
   EXPECT_EQ(loadError(R"({"version": 1, "beats": [)"), "bad.json:1:26: unexpected end of input");
   EXPECT_EQ(loadError(R"({"version": 1, "network_flow": {"text": "a b c", "tokens": []}, "beats": [{"beat": "show_tokens"}]})"),
-            "bad.json:1:58: /network_flow/tokens: the token list is empty");
+            "bad.json:1:60: /network_flow/tokens: the token list is empty");
   EXPECT_EQ(loadError(R"({"version": 1, "network_flow": {"text": "a b c", "next_tokens": [{"token": "x", "probability": 1.5}]}, "beats": [{"beat": "show_tokens"}]})"),
-            "bad.json:1:91: /network_flow/next_tokens/0/probability: must be between 0 and 1, got 1.5");
+            "bad.json:1:96: /network_flow/next_tokens/0/probability: must be between 0 and 1, got 1.5");
   EXPECT_EQ(loadError(R"({"version": 1, "beats": [{"beat": "wait", "duration": NaN}]})"),
-            "bad.json:1:53: syntax error: invalid literal");
+            "bad.json:1:55: syntax error: invalid literal");
   EXPECT_EQ(loadError(R"({"version": 1, "beats": [{"beat": "attention"}]})"),
             "bad.json:1:35: /beats/0/beat: \"attention\" needs a \"network_flow\" section");
 }
