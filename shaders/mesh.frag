@@ -17,7 +17,7 @@ void main() {
     float facing = abs(dot(n, to_eye));
     vec3 halfway = normalize(to_light + to_eye);
     float gloss = pow(max(dot(n, halfway), 0.0), 8.0);
-    rgb = rgb + v_lit * (0.45 * diffuse + 0.15 * facing) + v_lit * 0.25 * gloss;
+    rgb = rgb + v_lit * (0.8 * diffuse + 0.2 * facing) + v_lit * 0.35 * gloss;
   }
   frag_color = vec4(rgb * v_color.a, v_color.a);  // premultiplied alpha
 }

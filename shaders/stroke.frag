@@ -1,5 +1,5 @@
 #version 330 core
-in vec2 v_pixel;
+noperspective in vec2 v_pixel;
 noperspective in vec2 v_pa;
 noperspective in vec2 v_pb;
 noperspective in vec2 v_widths;

@@ -7,7 +7,7 @@ layout(location = 2) in vec4 a_color;
 uniform mat4 u_view_proj;
 uniform vec2 u_viewport;
 uniform float u_width_scale;  // pixels per manim stroke-width unit
-out vec2 v_pixel;
+noperspective out vec2 v_pixel;
 noperspective out vec2 v_pa;
 noperspective out vec2 v_pb;
 noperspective out vec2 v_widths;

@@ -99,7 +99,9 @@ void CameraController::glideToTimeline() {
   glide_ = Glide{current_, std::nullopt, 0.0};
 }
 
-void CameraController::glideTo(const Camera& target) { glide_ = Glide{current_, target, 0.0}; }
+void CameraController::glideTo(const Camera& target) {
+  glide_ = Glide{current_, target, 0.0};
+}
 
 void CameraController::setFree(const Camera& camera) {
   glide_.reset();
@@ -133,7 +135,9 @@ std::string reorientString(const Camera& camera) {
   return buffer;
 }
 
-std::string cameraToJson(const Camera& camera) { return cameraJsonValue(camera).dump(); }
+std::string cameraToJson(const Camera& camera) {
+  return cameraJsonValue(camera).dump();
+}
 
 std::optional<Camera> cameraFromJson(const std::string& text, std::string* error) {
   nlohmann::json value = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);

@@ -35,9 +35,10 @@ bool readNumbers(const nlohmann::json& value, const char* key, size_t count, flo
 
 nlohmann::json cameraJsonValue(const Camera& camera) {
   const EulerDegrees e = camera.euler();
-  return {{"euler_deg", {rounded(e.theta), rounded(e.phi), rounded(e.gamma)}},
-          {"center", {rounded(camera.center.x), rounded(camera.center.y), rounded(camera.center.z)}},
-          {"height", rounded(camera.height)}};
+  return {
+      {"euler_deg", {rounded(e.theta), rounded(e.phi), rounded(e.gamma)}},
+      {"center", {rounded(camera.center.x), rounded(camera.center.y), rounded(camera.center.z)}},
+      {"height", rounded(camera.height)}};
 }
 
 std::optional<Camera> cameraFromJsonValue(const nlohmann::json& value, std::string* error) {
@@ -55,7 +56,8 @@ std::optional<Camera> cameraFromJsonValue(const nlohmann::json& value, std::stri
     return std::nullopt;
   }
   height = it->get<float>();
-  return Camera::fromEuler({euler[0], euler[1], euler[2]}, {center[0], center[1], center[2]}, height);
+  return Camera::fromEuler({euler[0], euler[1], euler[2]}, {center[0], center[1], center[2]},
+                           height);
 }
 
 }  // namespace flowview::viewer

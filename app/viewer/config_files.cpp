@@ -23,10 +23,13 @@ std::filesystem::path configDirectory() {
 void writeFileAtomically(const std::filesystem::path& path, const std::string& content) {
   std::error_code ec;
   if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
-  if (ec) throw std::runtime_error("cannot create folder " + path.parent_path().string() + ": " + ec.message());
+  if (ec)
+    throw std::runtime_error("cannot create folder " + path.parent_path().string() + ": " +
+                             ec.message());
   const std::filesystem::path temp = path.string() + ".tmp" + std::to_string(::getpid());
   FILE* file = std::fopen(temp.c_str(), "wb");
-  if (!file) throw std::runtime_error("cannot write " + path.string() + ": " + std::strerror(errno));
+  if (!file)
+    throw std::runtime_error("cannot write " + path.string() + ": " + std::strerror(errno));
   const bool written = std::fwrite(content.data(), 1, content.size(), file) == content.size();
   // fsync so a crash right after the rename cannot leave an empty file under the final name.
   const bool flushed = std::fflush(file) == 0 && ::fsync(fileno(file)) == 0;

@@ -20,7 +20,8 @@ std::filesystem::path PresetStore::fileForScene(const std::string& scene_path) {
 
 void PresetStore::setScenePresets(const std::vector<CameraPreset>& scene_presets) {
   std::vector<PresetEntry> next;
-  for (const CameraPreset& preset : scene_presets) next.push_back({preset.name, preset.camera, false});
+  for (const CameraPreset& preset : scene_presets)
+    next.push_back({preset.name, preset.camera, false});
   for (const PresetEntry& entry : entries_) {
     if (entry.user) next.push_back(entry);
   }

@@ -87,7 +87,8 @@ std::string screenshotPath(const std::string& folder, const std::string& scene_p
   if (stem.empty()) stem = "flowview";
   char stamp[64];
   std::snprintf(stamp, sizeof stamp, "_t%.2f", time);
-  const std::filesystem::path dir = folder.empty() ? std::filesystem::path(".") : folder;
+  const std::filesystem::path dir =
+      folder.empty() ? std::filesystem::path(".") : std::filesystem::path(folder);
   std::filesystem::path path = dir / (stem + stamp + ".png");
   std::error_code ec;
   for (int i = 2; std::filesystem::exists(path, ec) && i < 10000; ++i) {

@@ -77,7 +77,8 @@ double Transport::advance(double dt) {
   if (loop_ != LoopMode::Off) {
     const double length = loop_end_ - loop_start_;
     double t = time_ + (reverse_ ? -step : step);
-    if (t >= loop_end_ || t < loop_start_) t = loop_start_ + std::fmod(std::fmod(t - loop_start_, length) + length, length);
+    if (t >= loop_end_ || t < loop_start_)
+      t = loop_start_ + std::fmod(std::fmod(t - loop_start_, length) + length, length);
     time_ = std::clamp(t, loop_start_, loop_end_);
     return time_;
   }

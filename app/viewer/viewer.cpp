@@ -1,12 +1,623 @@
+// The viewer: argument handling, the GLFW window, the main loop and input. Panels are in
+// viewer_panels.cpp; the logic they drive is in the pure classes (transport, camera controller,
+// presets), which are unit-tested without a window.
 #include "viewer/viewer.h"
 
+#define GLFW_INCLUDE_NONE  // glad provides the GL declarations
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <algorithm>
 #include <cstdio>
+
+#include "cli/arguments.h"
+#include "core/image/image_io.h"
+#include "core/io/load_error.h"
+#include "core/scenes/scene_file.h"
+#include "core/text/font_locator.h"
+#include "core/text/glyph_atlas.h"
+#include "core/timeline/evaluate.h"
+#include "render/gl/gl_context.h"
+#include "render/gl/shader_program.h"
+#include "render/renderer.h"
+#include "viewer/config_files.h"
+#include "viewer/key_bindings.h"
+#include "viewer/screenshot.h"
+#include "viewer/viewer_app.h"
 
 namespace flowview::viewer {
 
-int runViewer(const std::vector<std::string>&) {
-  std::fprintf(stderr, "flowview: the viewer is not built yet\n");
-  return 1;
+// key_bindings.h spells GLFW's key codes without including GLFW; keep them honest.
+static_assert(key::kSpace == GLFW_KEY_SPACE && key::kMinus == GLFW_KEY_MINUS);
+static_assert(key::kSlash == GLFW_KEY_SLASH && key::kDigit1 == GLFW_KEY_1);
+static_assert(key::kEqual == GLFW_KEY_EQUAL && key::kB == GLFW_KEY_B && key::kC == GLFW_KEY_C);
+static_assert(key::kL == GLFW_KEY_L && key::kP == GLFW_KEY_P && key::kR == GLFW_KEY_R);
+static_assert(key::kS == GLFW_KEY_S && key::kEscape == GLFW_KEY_ESCAPE &&
+              key::kTab == GLFW_KEY_TAB);
+static_assert(key::kRight == GLFW_KEY_RIGHT && key::kLeft == GLFW_KEY_LEFT);
+static_assert(key::kPageUp == GLFW_KEY_PAGE_UP && key::kPageDown == GLFW_KEY_PAGE_DOWN);
+static_assert(key::kHome == GLFW_KEY_HOME && key::kEnd == GLFW_KEY_END);
+static_assert(key::kF1 == GLFW_KEY_F1 && key::kF11 == GLFW_KEY_F11);
+static_assert(key::kKpSubtract == GLFW_KEY_KP_SUBTRACT && key::kKpAdd == GLFW_KEY_KP_ADD);
+static_assert(key::kModShift == GLFW_MOD_SHIFT && key::kModControl == GLFW_MOD_CONTROL);
+static_assert(key::kModAlt == GLFW_MOD_ALT && key::kModSuper == GLFW_MOD_SUPER);
+
+namespace {
+
+// Frames drawn before the automation screenshot (the UI needs one frame to lay itself out).
+constexpr int kAutomationFrames = 3;
+
+// GLFW reports errors through a callback; keep the last one for the failure message.
+std::string& lastGlfwError() {
+  static std::string error;
+  return error;
+}
+
+void glfwErrorCallback(int, const char* description) {
+  lastGlfwError() = description ? description : "unknown GLFW error";
+}
+
+ViewerApp* appOf(GLFWwindow* window) {
+  return static_cast<ViewerApp*>(glfwGetWindowUserPointer(window));
+}
+
+std::filesystem::path settingsPath() {
+  return configDirectory() / "settings.json";
+}
+
+bool isRepeatable(Action action) {
+  switch (action) {
+    case Action::PrevBeat:
+    case Action::NextBeat:
+    case Action::Faster:
+    case Action::Slower:
+    case Action::PresentBack:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+ViewerApp::ViewerApp(ViewerOptions options, Settings settings,
+                     std::unique_ptr<text::GlyphAtlas> atlas, Scene scene, std::string scene_path,
+                     double start_time)
+    : options_(std::move(options)),
+      settings_(std::move(settings)),
+      automation_(!options_.screenshot.empty()),
+      atlas_(std::move(atlas)),
+      scene_(std::move(scene)),
+      scene_path_(std::move(scene_path)),
+      transport_(scene_.beats, scene_.duration),
+      batcher_(*atlas_) {
+  transport_.seek(start_time);
+  // Automation and tests must not read or write the user's presets.
+  presets_ = PresetStore(scene_.presets, automation_ ? std::filesystem::path()
+                                                     : PresetStore::fileForScene(scene_path_));
+  if (!presets_.load()) std::fprintf(stderr, "flowview: %s\n", presets_.error().c_str());
+  shot_folder_ =
+      settings_.screenshot_folder.empty() ? defaultScreenshotFolder() : settings_.screenshot_folder;
+  show_ui_ = !options_.hide_ui;
+  std::error_code ec;
+  scene_mtime_ = std::filesystem::last_write_time(scene_path_, ec);
+  windowed_w_ = automation_ ? 1280 : settings_.window_width;
+  windowed_h_ = automation_ ? 720 : settings_.window_height;
+}
+
+ViewerApp::~ViewerApp() {
+  if (imgui_ready_) {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+  }
+  // GL objects go while their context is still current.
+  shooter_.reset();
+  renderer_.reset();
+  if (window_) glfwDestroyWindow(window_);
+  if (glfw_ready_) glfwTerminate();
+}
+
+void ViewerApp::openWindow() {
+  glfwSetErrorCallback(glfwErrorCallback);
+  if (!glfwInit()) {
+    throw gl::NoContextError("cannot open a window: " + lastGlfwError());
+  }
+  glfw_ready_ = true;
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+  glfwWindowHint(GLFW_SAMPLES, 4);
+  const std::string title = "flowview - " + (scene_.title.empty() ? scene_path_ : scene_.title);
+  window_ = glfwCreateWindow(windowed_w_, windowed_h_, title.c_str(), nullptr, nullptr);
+  if (!window_) {  // some drivers refuse multisampled windows; lines just get rougher
+    glfwWindowHint(GLFW_SAMPLES, 0);
+    window_ = glfwCreateWindow(windowed_w_, windowed_h_, title.c_str(), nullptr, nullptr);
+  }
+  if (!window_) {
+    throw gl::NoContextError("cannot open an OpenGL 3.3 core window: " + lastGlfwError());
+  }
+  glfwMakeContextCurrent(window_);
+  gl::loadGlFunctions(reinterpret_cast<gl::GetProcAddress>(glfwGetProcAddress), "GLFW window");
+  // Automation never waits for the display.
+  glfwSwapInterval(options_.vsync && settings_.vsync && !automation_ ? 1 : 0);
+
+  // Ours first: ImGui's backend (install_callbacks = true) chains to them.
+  glfwSetWindowUserPointer(window_, this);
+  glfwSetKeyCallback(window_, [](GLFWwindow* w, int key, int scancode, int action, int mods) {
+    appOf(w)->onKey(key, scancode, action, mods);
+  });
+  glfwSetMouseButtonCallback(window_, [](GLFWwindow* w, int button, int action, int mods) {
+    appOf(w)->onMouseButton(button, action, mods);
+  });
+  glfwSetCursorPosCallback(window_,
+                           [](GLFWwindow* w, double x, double y) { appOf(w)->onCursorPos(x, y); });
+  glfwSetScrollCallback(window_,
+                        [](GLFWwindow* w, double dx, double dy) { appOf(w)->onScroll(dx, dy); });
+  glfwGetCursorPos(window_, &last_x_, &last_y_);
+
+  renderer_ = std::make_unique<Renderer>(*atlas_, gl::shaderDirectory());
+  shooter_ = std::make_unique<SceneShooter>(4);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  imgui_ready_ = true;
+  ImGuiIO& io = ImGui::GetIO();
+  if (automation_) {
+    io.IniFilename = nullptr;
+  } else {
+    ini_path_ = (configDirectory() / "imgui.ini").string();
+    std::error_code ec;
+    std::filesystem::create_directories(configDirectory(), ec);
+    io.IniFilename = ini_path_.c_str();
+  }
+  ImGui::StyleColorsDark();
+  ImGui::GetStyle().WindowRounding = 0.0f;
+  ImGui_ImplGlfw_InitForOpenGL(window_, true);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+}
+
+int ViewerApp::run() {
+  openWindow();
+  if (options_.present) setPresentation(true);
+  double last = glfwGetTime();
+  while (!glfwWindowShouldClose(window_)) {
+    // Nothing moving: sleep until an event (or the hot-reload poll) instead of spinning.
+    const bool idle = !automation_ && busy_frames_ <= 0 && !transport_.playing() &&
+                      !camera_.gliding() && toast_left_ <= 0.0;
+    if (idle) {
+      glfwWaitEventsTimeout(0.25);
+    } else {
+      glfwPollEvents();
+    }
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(window_, &fb_w, &fb_h);
+    if (glfwGetWindowAttrib(window_, GLFW_ICONIFIED) || fb_w <= 0 || fb_h <= 0) {
+      glfwWaitEventsTimeout(0.1);
+      last = glfwGetTime();
+      events_.clear();
+      continue;
+    }
+    const double now = glfwGetTime();
+    // Clamp so a stall (window drag, breakpoint) does not jump the animation.
+    double dt = std::clamp(now - last, 0.0, 0.25);
+    last = now;
+    if (automation_) dt = 0.0;  // the screenshot shows exactly the requested moment
+    frame(dt);
+    if (busy_frames_ > 0) --busy_frames_;
+  }
+  saveSettingsNow();
+  return exit_code_;
+}
+
+void ViewerApp::frame(double dt) {
+  pollSceneFile(dt);
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+
+  int win_w = 0, win_h = 0, fb_w = 0, fb_h = 0;
+  glfwGetWindowSize(window_, &win_w, &win_h);
+  glfwGetFramebufferSize(window_, &fb_w, &fb_h);
+  layout(static_cast<float>(win_w), static_cast<float>(win_h));
+  processInput();
+  if (!scrubbing_) transport_.advance(dt);
+  drawUi(dt);
+
+  evaluate(scene_, transport_.time(), state_);
+  shown_camera_ = camera_.update(state_.camera, dt);
+  state_.camera = shown_camera_;  // the batcher sorts translucent faces from this eye
+  ImGui::Render();
+
+  batcher_.build(scene_, state_, batches_);
+  if (shot_requested_) {
+    shot_requested_ = false;
+    takeScreenshot();
+  }
+  renderScene(fb_w, fb_h);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+  if (automation_ && ++automation_frames_ >= kAutomationFrames) {
+    Image image;
+    readWindowPixels(fb_w, fb_h, image);
+    try {
+      writePngAtomically(options_.screenshot, image);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "flowview: %s\n", e.what());
+      exit_code_ = 1;
+    }
+    glfwSetWindowShouldClose(window_, GLFW_TRUE);
+  }
+  glfwSwapBuffers(window_);
+}
+
+void ViewerApp::renderScene(int fb_w, int fb_h) {
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  glDisable(GL_SCISSOR_TEST);
+  glViewport(0, 0, fb_w, fb_h);
+  glClearColor(0.06f, 0.06f, 0.07f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  int win_w = 1, win_h = 1;
+  glfwGetWindowSize(window_, &win_w, &win_h);
+  // Layout is in window coordinates; GL wants framebuffer pixels (they differ on HiDPI).
+  const float sx = static_cast<float>(fb_w) / std::max(1, win_w);
+  const float sy = static_cast<float>(fb_h) / std::max(1, win_h);
+  const int x = static_cast<int>(view_.x * sx + 0.5f);
+  const int w = std::max(1, static_cast<int>(view_.w * sx + 0.5f));
+  const int h = std::max(1, static_cast<int>(view_.h * sy + 0.5f));
+  const int y = fb_h - static_cast<int>(view_.y * sy + 0.5f) - h;
+  glViewport(x, y, w, h);
+  glEnable(GL_SCISSOR_TEST);  // the renderer clears: keep that to the 3D view
+  glScissor(x, y, w, h);
+  RenderOptions options;
+  options.width = w;
+  options.height = h;
+  renderer_->draw(batches_, shown_camera_, options);
+  glDisable(GL_SCISSOR_TEST);
+  glViewport(0, 0, fb_w, fb_h);
+}
+
+void ViewerApp::onKey(int key, int, int action, int mods) {
+  busy_frames_ = 3;
+  if (action == GLFW_RELEASE) return;
+  events_.push_back({InputEvent::Type::Key, key, action, mods, 0, 0});
+}
+
+void ViewerApp::onMouseButton(int button, int action, int mods) {
+  busy_frames_ = 3;
+  double x = 0, y = 0;
+  glfwGetCursorPos(window_, &x, &y);
+  events_.push_back({InputEvent::Type::Button, button, action, mods, x, y});
+}
+
+void ViewerApp::onCursorPos(double x, double y) {
+  busy_frames_ = 3;
+  events_.push_back({InputEvent::Type::Move, 0, 0, 0, x, y});
+}
+
+void ViewerApp::onScroll(double dx, double dy) {
+  busy_frames_ = 3;
+  events_.push_back({InputEvent::Type::Scroll, 0, 0, 0, dx, dy});
+}
+
+void ViewerApp::processInput() {
+  const ImGuiIO& io = ImGui::GetIO();
+  for (const InputEvent& ev : events_) {
+    switch (ev.type) {
+      case InputEvent::Type::Key: {
+        if (io.WantCaptureKeyboard) break;  // typing into a text field
+        const KeyBinding* binding = findBinding(ev.key, ev.mods, transport_.presentation());
+        if (!binding) break;
+        if (ev.action == GLFW_REPEAT && !isRepeatable(binding->action)) break;
+        handleAction(static_cast<int>(binding->action), binding->arg);
+        break;
+      }
+      case InputEvent::Type::Button:
+        if (ev.action == GLFW_PRESS) {
+          const bool in_view = view_.contains(static_cast<float>(ev.x), static_cast<float>(ev.y));
+          if (io.WantCaptureMouse || !in_view || drag_button_ >= 0) break;
+          drag_button_ = ev.key;
+          last_x_ = ev.x;
+          last_y_ = ev.y;
+          if (ev.key == GLFW_MOUSE_BUTTON_LEFT && ImGui::IsMouseDoubleClicked(0)) {
+            camera_.focus(static_cast<float>(ev.x - view_.x), static_cast<float>(ev.y - view_.y),
+                          view_.w, view_.h);
+            drag_button_ = -1;  // the second click only focuses: jitter must not cancel the glide
+          }
+        } else if (ev.action == GLFW_RELEASE && ev.key == drag_button_) {
+          drag_button_ = -1;
+        }
+        break;
+      case InputEvent::Type::Move: {
+        const float dx = static_cast<float>(ev.x - last_x_),
+                    dy = static_cast<float>(ev.y - last_y_);
+        last_x_ = ev.x;
+        last_y_ = ev.y;
+        if (dx == 0.0f && dy == 0.0f) break;  // no motion: must not take over the camera
+        if (drag_button_ == GLFW_MOUSE_BUTTON_LEFT) {
+          camera_.orbit(dx, dy);
+        } else if (drag_button_ == GLFW_MOUSE_BUTTON_RIGHT ||
+                   drag_button_ == GLFW_MOUSE_BUTTON_MIDDLE) {
+          camera_.pan(dx, dy, view_.h);
+        }
+        break;
+      }
+      case InputEvent::Type::Scroll:
+        if (io.WantCaptureMouse) break;
+        if (!view_.contains(static_cast<float>(last_x_), static_cast<float>(last_y_))) break;
+        camera_.zoom(static_cast<float>(ev.y));
+        break;
+    }
+  }
+  events_.clear();
+  // A release outside the window is never reported as an event.
+  if (drag_button_ >= 0 && glfwGetMouseButton(window_, drag_button_) != GLFW_PRESS)
+    drag_button_ = -1;
+}
+
+void ViewerApp::handleAction(int action_value, int arg) {
+  switch (static_cast<Action>(action_value)) {
+    case Action::TogglePlay:
+      transport_.togglePlay();
+      break;
+    case Action::PrevBeat:
+      transport_.stepPrev();
+      break;
+    case Action::NextBeat:
+      transport_.stepNext();
+      break;
+    case Action::JumpToStart:
+      transport_.jumpToStart();
+      break;
+    case Action::JumpToEnd:
+      transport_.jumpToEnd();
+      break;
+    case Action::ToggleReverse:
+      transport_.toggleReverse();
+      toast(transport_.reverse() ? "Reverse" : "Forward");
+      break;
+    case Action::Faster:
+    case Action::Slower: {
+      if (static_cast<Action>(action_value) == Action::Faster) {
+        transport_.faster();
+      } else {
+        transport_.slower();
+      }
+      char text[32];
+      std::snprintf(text, sizeof text, "Speed %gx", transport_.speed());
+      toast(text);
+      break;
+    }
+    case Action::LoopBeat:
+      transport_.toggleLoopBeat();
+      toast(transport_.loopMode() == LoopMode::Off ? "Loop off" : "Looping this beat");
+      break;
+    case Action::ToggleFullscreen:
+      setFullscreen(!fullscreen_);
+      break;
+    case Action::Screenshot:
+      shot_requested_ = true;
+      break;
+    case Action::TogglePresentation:
+      setPresentation(!transport_.presentation());
+      break;
+    case Action::GoToPreset:
+      goToPreset(arg);
+      break;
+    case Action::TimelineCamera:
+      camera_.glideToTimeline();
+      break;
+    case Action::ToggleHelp:
+      show_help_ = !show_help_;
+      break;
+    case Action::ToggleUi:
+      show_ui_ = !show_ui_;
+      break;
+    case Action::Escape:
+      if (show_help_) {
+        show_help_ = false;
+      } else if (transport_.presentation()) {
+        setPresentation(false);
+      } else if (fullscreen_) {
+        setFullscreen(false);
+      }
+      break;
+    case Action::PresentNext:
+      transport_.advancePresentation();
+      break;
+    case Action::PresentBack:
+      transport_.backPresentation();
+      break;
+    case Action::ToggleBeatCounter:
+      show_beat_counter_ = !show_beat_counter_;
+      break;
+  }
+}
+
+void ViewerApp::setPresentation(bool on) {
+  transport_.setPresentation(on);
+  setFullscreen(on);
+}
+
+void ViewerApp::setFullscreen(bool on) {
+  if (on == fullscreen_ || !window_) return;
+  if (on) {
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    if (!mode) {
+      toast("Fullscreen is not available here", true);
+      return;
+    }
+    glfwGetWindowPos(window_, &windowed_x_, &windowed_y_);
+    glfwGetWindowSize(window_, &windowed_w_, &windowed_h_);
+    glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+  } else {
+    glfwSetWindowMonitor(window_, nullptr, windowed_x_, windowed_y_, windowed_w_, windowed_h_, 0);
+  }
+  fullscreen_ = on;
+  busy_frames_ = 3;
+}
+
+void ViewerApp::takeScreenshot() {
+  int fb_w = 0, fb_h = 0, win_w = 1, win_h = 1;
+  glfwGetFramebufferSize(window_, &fb_w, &fb_h);
+  glfwGetWindowSize(window_, &win_w, &win_h);
+  static constexpr int kSizes[][2] = {{0, 0}, {1920, 1080}, {3840, 2160}, {7680, 4320}};
+  int w = 0, h = 0;
+  if (shot_size_choice_ == 0) {  // the 3D view as it is on screen, in framebuffer pixels
+    w = static_cast<int>(view_.w * fb_w / std::max(1, win_w) + 0.5f);
+    h = static_cast<int>(view_.h * fb_h / std::max(1, win_h) + 0.5f);
+  } else if (shot_size_choice_ >= 1 && shot_size_choice_ <= 3) {
+    w = kSizes[shot_size_choice_][0];
+    h = kSizes[shot_size_choice_][1];
+  } else {
+    w = shot_custom_w_;
+    h = shot_custom_h_;
+  }
+  w = std::clamp(w, 16, 7680);
+  h = std::clamp(h, 16, 4320);
+  const std::string path = screenshotPath(shot_folder_, scene_path_, transport_.time());
+  try {
+    Image image;
+    shooter_->shoot(*renderer_, batches_, shown_camera_, w, h, shot_transparent_, image);
+    writePngAtomically(path, image);
+    toast("Saved " + path);
+  } catch (const std::exception& e) {
+    toast(std::string("Screenshot failed: ") + e.what(), true);
+  }
+}
+
+void ViewerApp::toast(std::string text, bool error) {
+  toast_text_ = std::move(text);
+  toast_error_ = error;
+  toast_left_ = error ? 6.0 : 2.5;
+  if (error) std::fprintf(stderr, "flowview: %s\n", toast_text_.c_str());
+}
+
+void ViewerApp::pollSceneFile(double dt) {
+  if (automation_) return;
+  reload_poll_ += dt;
+  if (reload_poll_ < 1.0) return;
+  reload_poll_ = 0.0;
+  std::error_code ec;
+  const auto mtime = std::filesystem::last_write_time(scene_path_, ec);
+  if (ec || mtime == scene_mtime_) return;
+  scene_mtime_ = mtime;
+  reloadScene();
+}
+
+void ViewerApp::reloadScene() {
+  try {
+    Scene fresh = scenes::loadSceneFile(scene_path_, *atlas_);
+    scene_ = std::move(fresh);
+    transport_.setTimeline(scene_.beats, scene_.duration);  // keeps the time position
+    presets_.setScenePresets(scene_.presets);
+    reload_error_.clear();
+    toast("Reloaded " + std::filesystem::path(scene_path_).filename().string());
+  } catch (const std::exception& e) {
+    // Keep showing the last good scene; the banner says why the new one was refused.
+    reload_error_ = e.what();
+  }
+  busy_frames_ = 3;
+}
+
+void ViewerApp::goToPreset(int index) {
+  const PresetEntry* entry = presets_.at(index);
+  if (!entry) {
+    toast("No camera preset " + std::to_string(index + 1));
+    return;
+  }
+  camera_.glideTo(entry->camera);
+  toast(std::to_string(index + 1) + ": " + entry->name);
+}
+
+void ViewerApp::saveSettingsNow() {
+  if (automation_) return;
+  if (window_ && !fullscreen_) glfwGetWindowSize(window_, &windowed_w_, &windowed_h_);
+  settings_.window_width = windowed_w_;
+  settings_.window_height = windowed_h_;
+  std::error_code ec;
+  const auto absolute = std::filesystem::absolute(scene_path_, ec);
+  settings_.last_scene = ec ? scene_path_ : absolute.string();
+  settings_.screenshot_folder = shot_folder_;
+  try {
+    saveSettings(settingsPath(), settings_);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "flowview: %s\n", e.what());
+  }
+}
+
+int runViewer(const std::vector<std::string>& args) {
+  ViewerOptions options;
+  try {
+    options = parseViewerOptions(args);
+  } catch (const cli::ArgumentError& e) {
+    std::fprintf(stderr, "flowview: %s\n", e.what());
+    return 2;
+  }
+  const bool automation = !options.screenshot.empty();
+  Settings settings;
+  if (!automation) {
+    std::string error;
+    if (!loadSettings(settingsPath(), settings, &error))
+      std::fprintf(stderr, "flowview: %s\n", error.c_str());
+  }
+  std::unique_ptr<text::GlyphAtlas> atlas;
+  try {
+    atlas = std::make_unique<text::GlyphAtlas>(text::locateFonts(options.font));
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "flowview: %s\n", e.what());
+    return 1;
+  }
+  // The scene: the one named, else the last one opened (if it still loads), else the default.
+  std::string path = options.scene_path;
+  Scene scene;
+  bool loaded = false;
+  std::error_code ec;
+  if (path.empty() && !automation && !settings.last_scene.empty() &&
+      std::filesystem::is_regular_file(settings.last_scene, ec)) {
+    try {
+      scene = scenes::loadSceneFile(settings.last_scene, *atlas);
+      path = settings.last_scene;
+      loaded = true;
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "flowview: last scene skipped: %s\n", e.what());
+    }
+  }
+  if (!loaded) {
+    if (path.empty()) path = scenes::defaultScenePath();
+    try {
+      scene = scenes::loadSceneFile(path, *atlas);
+    } catch (const io::LoadError& e) {
+      std::fprintf(stderr, "flowview: %s\n", e.what());
+      return 2;
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "flowview: %s: %s\n", path.c_str(), e.what());
+      return 2;
+    }
+  }
+  double start_time = 0.0;
+  try {
+    if (options.start_at) start_time = resolveStartAt(*options.start_at, scene);
+  } catch (const cli::ArgumentError& e) {
+    std::fprintf(stderr, "flowview: %s\n", e.what());
+    return 2;
+  }
+  try {
+    ViewerApp app(std::move(options), settings, std::move(atlas), std::move(scene), path,
+                  start_time);
+    return app.run();
+  } catch (const gl::NoContextError& e) {
+    std::fprintf(stderr, "flowview: %s\n", e.what());
+    return 1;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "flowview: %s\n", e.what());
+    return 1;
+  }
 }
 
 }  // namespace flowview::viewer

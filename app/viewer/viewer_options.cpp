@@ -73,7 +73,8 @@ StartAt parseStartAt(const std::string& text) {
     start.beat = static_cast<int>(value);
     return start;
   }
-  if (std::isdigit(static_cast<unsigned char>(first)) || first == '-' || first == '+' || first == '.') {
+  if (std::isdigit(static_cast<unsigned char>(first)) || first == '-' || first == '+' ||
+      first == '.') {
     std::string number = text;
     if (number.size() > 1 && number.back() == 's') number.pop_back();
     double value = 0;

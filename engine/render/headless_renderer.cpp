@@ -18,7 +18,9 @@ HeadlessRenderer::HeadlessRenderer(text::GlyphAtlas& atlas, int samples)
   max_tile_ = std::min(4096, gl::maxFramebufferSize());
 }
 
-HeadlessRenderer::~HeadlessRenderer() = default;
+HeadlessRenderer::~HeadlessRenderer() {
+  context_->makeCurrent();  // the members' GL objects belong to this context
+}
 
 std::string HeadlessRenderer::describe() const { return context_->describe(); }
 
@@ -30,6 +32,11 @@ gl::OffscreenTarget& HeadlessRenderer::targetFor(int width, int height) {
   return *target_;
 }
 
+void HeadlessRenderer::bindTarget(int width, int height) {
+  context_->makeCurrent();  // another renderer in this process may have made its context current
+  targetFor(width, height).bind();
+}
+
 void HeadlessRenderer::render(const Scene& scene, double t, const RenderOptions& options, Image& out) {
   evaluate(scene, t, state_);
   renderState(scene, state_, options, out);
@@ -37,6 +44,7 @@ void HeadlessRenderer::render(const Scene& scene, double t, const RenderOptions&
 
 void HeadlessRenderer::renderState(const Scene& scene, const FrameState& state,
                                    const RenderOptions& options, Image& out) {
+  context_->makeCurrent();  // another renderer in this process may have made its context current
   batcher_.build(scene, state, batches_);
   out.width = options.width;
   out.height = options.height;

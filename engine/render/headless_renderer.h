@@ -29,6 +29,11 @@ class HeadlessRenderer {
   // Renders an already evaluated state (benchmarks time the parts separately).
   void renderState(const Scene& scene, const FrameState& state, const RenderOptions& options, Image& out);
 
+  // Binds the multisampled offscreen framebuffer for a width x height draw (created or resized
+  // as needed, viewport set) without drawing or reading anything back: `bench` and the soak test
+  // time renderer().draw() on its own. width and height must not exceed maxTileSize().
+  void bindTarget(int width, int height);
+
   std::string describe() const;
   Renderer& renderer() { return *renderer_; }
   const DrawBatches& lastBatches() const { return batches_; }

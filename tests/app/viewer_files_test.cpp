@@ -177,7 +177,8 @@ TEST_F(SettingsTest, AtomicWriteReplacesWholeFiles) {
   std::string text;
   ASSERT_TRUE(readFile(file, text));
   EXPECT_EQ(text, "second");
-  EXPECT_THROW(writeFileAtomically(dir_ / "deep" / "folder" / "f.txt" / "x", "y"), std::runtime_error);
+  EXPECT_THROW(writeFileAtomically(dir_ / "deep" / "folder" / "f.txt" / "x", "y"),
+               std::runtime_error);
 }
 
 }  // namespace

@@ -33,7 +33,9 @@ std::vector<Beat> testBeats() {
   return beats;
 }
 
-Transport makeTransport() { return Transport(testBeats(), 10.0); }
+Transport makeTransport() {
+  return Transport(testBeats(), 10.0);
+}
 
 // ---- Transport -------------------------------------------------------------------------------
 
@@ -223,7 +225,9 @@ TEST(Transport, NewTimelineKeepsTheTimeClamped) {
 
 // ---- Camera controller -----------------------------------------------------------------------
 
-Camera timelineCamera() { return Camera::fromEuler({-40, -15, 0}, {-2, 0, 0}, 14); }
+Camera timelineCamera() {
+  return Camera::fromEuler({-40, -15, 0}, {-2, 0, 0}, 14);
+}
 
 TEST(CameraController, FollowsTheTimelineUntilTouched) {
   CameraController c;
@@ -438,12 +442,12 @@ TEST(KeyBindings, LookupFollowsTheMode) {
   EXPECT_EQ(findBinding(key::kDigit1 + 4, 0, false)->arg, 4);
   EXPECT_EQ(findBinding(key::kB, 0, false), nullptr);
   EXPECT_EQ(findBinding(key::kS, 0x10 /* Caps Lock */, false)->action, Action::Screenshot);
-  for (Action a : {Action::TogglePlay, Action::PrevBeat, Action::NextBeat, Action::JumpToStart,
-                   Action::JumpToEnd, Action::ToggleReverse, Action::Faster, Action::Slower,
-                   Action::LoopBeat, Action::ToggleFullscreen, Action::Screenshot,
-                   Action::TogglePresentation, Action::GoToPreset, Action::TimelineCamera,
-                   Action::ToggleHelp, Action::Escape, Action::PresentNext, Action::PresentBack,
-                   Action::ToggleBeatCounter}) {
+  for (Action a :
+       {Action::TogglePlay, Action::PrevBeat, Action::NextBeat, Action::JumpToStart,
+        Action::JumpToEnd, Action::ToggleReverse, Action::Faster, Action::Slower, Action::LoopBeat,
+        Action::ToggleFullscreen, Action::Screenshot, Action::TogglePresentation,
+        Action::GoToPreset, Action::TimelineCamera, Action::ToggleHelp, Action::Escape,
+        Action::PresentNext, Action::PresentBack, Action::ToggleBeatCounter}) {
     bool found = false;
     for (const KeyBinding& b : keyBindings()) found = found || b.action == a;
     EXPECT_TRUE(found) << static_cast<int>(a);

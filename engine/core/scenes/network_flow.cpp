@@ -6,6 +6,7 @@
 
 #include "core/math/color.h"
 #include "core/scenes/shapes.h"
+#include "core/scenes/units.h"
 #include "core/text/glyph_atlas.h"
 #include "core/text/text_layout.h"
 #include "core/text/utf8.h"
@@ -14,8 +15,6 @@ namespace flowview::scenes {
 namespace {
 
 constexpr float kPi = 3.14159265358979f;
-// manim's Text at font_size 48 sets CMU Serif at about this many scene units per em.
-constexpr float kEmPerFontSize = 0.50f / 48.0f;
 // Embedding array geometry (the seed's get_embedding_array: height 4, buff 0.4 column widths).
 constexpr float kLayerHeight = 4.0f;
 constexpr float kColumnWidth = 0.6f;
@@ -158,11 +157,16 @@ void NetworkFlow::showTokens(const ShowTokensParams& p) {
   const glm::vec3 scaled_start = arrow_end + 0.5f * (arrow_start - arrow_end);
   StrokeGeometry arc;
   arc.points = shapes::arcPoints(scaled_start, arrow_end, -120.0f * kPi / 180.0f);
+  // Arrow's default buff (0.25, halved by the 0.5 scale) trims both ends.
+  while (arc.points.size() > 4 && glm::length(arc.points.back() - arrow_end) < 0.125f) arc.points.pop_back();
+  while (arc.points.size() > 4 && glm::length(arc.points.front() - scaled_start) < 0.125f) arc.points.erase(arc.points.begin());
   arc.width = 3.0f;
-  const int arrow = b_.addStroke("tokens/question_arrow", arc, Pose{}, Rgb(1.0f));
   const glm::vec3 tip_dir = arc.points.back() - arc.points[arc.points.size() - 2];
-  const int arrow_tip = b_.addFill("tokens/question_arrow_tip", shapes::arrowTip(arrow_end, tip_dir, 0.18f, 0.18f),
-                                   Pose{}, Rgb(1.0f));
+  const glm::vec3 tip_point = arc.points.back();
+  arc.points.back() -= glm::normalize(tip_dir) * 0.12f;  // the shaft stops inside the tip
+  const int arrow = b_.addStroke("tokens/question_arrow", arc, Pose{}, hex(palette::kGreyA));
+  const int arrow_tip = b_.addFill("tokens/question_arrow_tip", shapes::arrowTip(tip_point, tip_dir, 0.18f, 0.18f),
+                                   Pose{}, hex(palette::kGreyA));
   const int q_marks = addText("tokens/question_marks", "???", 48,
                               last_center + glm::vec3(0, -rect_height / 2 - 0.45f, 0), Rgb(1.0f));
   const auto windows = groupWindows({1.0, 1.0, 1.0}, 0.3);

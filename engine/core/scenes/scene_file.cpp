@@ -10,6 +10,7 @@
 #include "core/math/color.h"
 #include "core/scenes/network_flow.h"
 #include "core/scenes/shapes.h"
+#include "core/scenes/units.h"
 #include "core/text/glyph_atlas.h"
 
 namespace flowview::scenes {
@@ -20,7 +21,6 @@ using io::JsonDocument;
 using io::ObjectReader;
 
 constexpr float kPi = 3.14159265358979f;
-constexpr float kEmPerFontSize = 0.50f / 48.0f;
 
 glm::vec3 vec3Of(const std::array<double, 3>& a) {
   return {static_cast<float>(a[0]), static_cast<float>(a[1]), static_cast<float>(a[2])};

@@ -81,20 +81,22 @@ StrokeGeometry bracket(float height, float serif, bool left, float stroke_width)
 }
 
 StrokeGeometry brace(float length, float depth, bool point_left, float stroke_width) {
-  // Two S-curves meeting at a tip, sampled from cubic Beziers.
+  // A curly brace along y: the ends sit at x = 0, the body at depth / 2 and the tip at depth,
+  // toward -x when `point_left`. Quarter turns are cubic Beziers.
   StrokeGeometry g;
-  const float h = length / 2, d = point_left ? -depth : depth, q = depth * 0.5f;
+  const float h = 0.5f * length, s = point_left ? -1.0f : 1.0f;
+  const float r = std::min(0.5f * depth, 0.25f * h);  // radius of the turns
+  const float body = s * 0.5f * depth, tip = s * depth;
   auto add = [&](const std::vector<glm::vec3>& pts) {
     for (const auto& p : pts) {
       if (g.points.empty() || glm::length(g.points.back() - p) > 1e-6f) g.points.push_back(p);
     }
   };
-  add(cubicBezier({d * 0.5f + (point_left ? q : -q) * 0.0f + 0.0f, h, 0}, {0, h, 0}, {0, h - q, 0}, {0, h - 2 * q, 0}, 8));
-  add({{0, 2 * q, 0}});
-  add(cubicBezier({0, 2 * q, 0}, {0, q, 0}, {0, 0, 0}, {d, 0, 0}, 8));
-  add(cubicBezier({d, 0, 0}, {0, 0, 0}, {0, -q, 0}, {0, -2 * q, 0}, 8));
-  add({{0, -h + 2 * q, 0}});
-  add(cubicBezier({0, -h + 2 * q, 0}, {0, -h + q, 0}, {0, -h, 0}, {d * 0.5f, -h, 0}, 8));
+  constexpr float k = 0.5523f;  // cubic approximation of a quarter circle
+  add(cubicBezier({0, h, 0}, {body * k, h, 0}, {body, h - r * (1 - k), 0}, {body, h - r, 0}, 8));
+  add(cubicBezier({body, r, 0}, {body, r * (1 - k), 0}, {body + (tip - body) * (1 - k), 0, 0}, {tip, 0, 0}, 8));
+  add(cubicBezier({tip, 0, 0}, {body + (tip - body) * (1 - k), 0, 0}, {body, -r * (1 - k), 0}, {body, -r, 0}, 8));
+  add(cubicBezier({body, -h + r, 0}, {body, -h + r * (1 - k), 0}, {body * k, -h, 0}, {0, -h, 0}, 8));
   g.width = stroke_width;
   return g;
 }
