@@ -6,6 +6,7 @@ uniform sampler2D u_atlas;
 uniform vec2 u_atlas_size;
 uniform float u_spread;        // SDF spread in atlas pixels (value 0.5 = edge)
 uniform float u_outline_scale; // screen pixels per "1080p pixel" of outline width
+uniform int u_coverage_mode;   // 1: alpha-to-coverage (opaque pass, multisampled), straight color
 out vec4 frag_color;
 void main() {
   float sdf = texture(u_atlas, v_uv).r;
@@ -19,5 +20,5 @@ void main() {
   float alpha = v_color.a * ink;
   if (alpha < 0.01) discard;
   vec3 rgb = v_color.rgb * fill / max(ink, 1e-4);  // black outline under the fill
-  frag_color = vec4(rgb * alpha, alpha);
+  frag_color = u_coverage_mode == 1 ? vec4(rgb, alpha) : vec4(rgb * alpha, alpha);
 }

@@ -4,6 +4,9 @@ noperspective in vec2 v_pa;
 noperspective in vec2 v_pb;
 noperspective in vec2 v_widths;
 in vec4 v_color;
+// 1 in the opaque pass of a multisampled target: coverage goes to the sample mask
+// (alpha-to-coverage), so anti-aliased fringes never write depth over whole pixels.
+uniform int u_coverage_mode;
 out vec4 frag_color;
 void main() {
   vec2 ab = v_pb - v_pa;
@@ -14,5 +17,5 @@ void main() {
   float coverage = clamp(half_width - dist + 0.5, 0.0, 1.0);
   float alpha = v_color.a * coverage;
   if (alpha < 0.004) discard;
-  frag_color = vec4(v_color.rgb * alpha, alpha);
+  frag_color = u_coverage_mode == 1 ? vec4(v_color.rgb, alpha) : vec4(v_color.rgb * alpha, alpha);
 }

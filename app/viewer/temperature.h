@@ -5,7 +5,8 @@
 
 namespace flowview::viewer {
 
-// Below this temperature the result is exactly one-hot (first of equal maxima wins).
+// At or below this temperature all the mass goes to the most likely candidate (first of equal
+// maxima wins). Re-weighting keeps the candidates' total mass (scenes::reweightByTemperature).
 inline constexpr double kGreedyTemperature = 1e-3;
 
 // Negative or non-finite inputs count as 0. Returns all zeros when every input is 0.

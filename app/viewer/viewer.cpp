@@ -15,6 +15,7 @@
 #include "cli/arguments.h"
 #include "core/image/image_io.h"
 #include "core/io/load_error.h"
+#include "core/scenes/next_tokens.h"
 #include "core/scenes/scene_file.h"
 #include "core/text/font_locator.h"
 #include "core/text/glyph_atlas.h"
@@ -229,6 +230,7 @@ void ViewerApp::frame(double dt) {
   drawUi(dt);
 
   evaluate(scene_, transport_.time(), state_);
+  if (temperature_ != 1.0) scenes::applyNextTokenProbabilities(scene_, nextTokenProbabilities(), state_);
   shown_camera_ = camera_.update(state_.camera, dt);
   state_.camera = shown_camera_;  // the batcher sorts translucent faces from this eye
   ImGui::Render();

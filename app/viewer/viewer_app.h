@@ -75,6 +75,9 @@ class ViewerApp {
   void drawSidePanel();
   void drawBeatList();
   void drawCameraPanel();
+  void drawNextTokenPanel();
+  // Re-weights the next-token bars when the temperature or the scene changed.
+  const std::vector<double>& nextTokenProbabilities();
   void drawScreenshotPanel();
   void drawHelp();
   void drawOverlays(double dt);
@@ -128,6 +131,11 @@ class ViewerApp {
   std::string shot_folder_;
   bool shot_requested_ = false;
 
+  // Next-token panel state: temperature and the probabilities it gives (cached per value).
+  double temperature_ = 1.0;
+  double weighted_temperature_ = -1.0;
+  const Scene* weighted_scene_ = nullptr;
+  std::vector<double> weighted_probabilities_;
   // Camera panel state.
   std::string new_preset_name_;
   int selected_preset_ = -1;

@@ -107,13 +107,31 @@ void Renderer::draw(const DrawBatches& batches, const Camera& camera, const Rend
   glDisable(GL_CULL_FACE);
   uploadAtlasIfChanged();
 
+  // Anti-aliased edges of opaque strokes and glyphs must not write depth over whole pixels (a
+  // faint fringe would hide the next segment): with multisampling their coverage goes to the
+  // sample mask instead of blending.
+  GLint sample_buffers = 0;
+  glGetIntegerv(GL_SAMPLE_BUFFERS, &sample_buffers);
+  const bool coverage = sample_buffers > 0;
   for (int pass = 0; pass < 2; ++pass) {
     glDepthMask(pass == 0 ? GL_TRUE : GL_FALSE);
     drawMeshes(batches.fills[pass]);
     drawSpheres(batches.spheres[pass]);
+    coverage_mode_ = pass == 0 && coverage;
+    if (coverage_mode_) {
+      glDisable(GL_BLEND);
+      glEnable(GL_SAMPLE_ALPHA_TO_COVERAGE);
+      glEnable(GL_SAMPLE_ALPHA_TO_ONE);
+    }
     drawStrokes(batches.strokes[pass]);
     drawGlyphs(batches.glyphs[pass]);
+    if (coverage_mode_) {
+      glDisable(GL_SAMPLE_ALPHA_TO_COVERAGE);
+      glDisable(GL_SAMPLE_ALPHA_TO_ONE);
+      glEnable(GL_BLEND);
+    }
   }
+  coverage_mode_ = false;
   drawMeshes(batches.box_faces);
   glDepthMask(GL_TRUE);
 }
@@ -136,6 +154,7 @@ void Renderer::drawStrokes(const std::vector<StrokeInstance>& instances) {
   stroke_program_.set("u_view_proj", view_proj_);
   stroke_program_.set("u_viewport", viewport_);
   stroke_program_.set("u_width_scale", width_scale_);
+  stroke_program_.set("u_coverage_mode", coverage_mode_ ? 1 : 0);
   stroke_->upload(instances.data(), instances.size() * sizeof(StrokeInstance));
   glBindVertexArray(stroke_->vao.id());
   glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(instances.size()));
@@ -162,6 +181,7 @@ void Renderer::drawGlyphs(const std::vector<GlyphInstance>& instances) {
   glyph_program_.set("u_atlas_size", glm::vec2(atlas_.width(), atlas_.height()));
   glyph_program_.set("u_spread", static_cast<float>(atlas_.spread()));
   glyph_program_.set("u_outline_scale", outline_scale_);
+  glyph_program_.set("u_coverage_mode", coverage_mode_ ? 1 : 0);
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_2D, atlas_texture_.id());
   glyph_->upload(instances.data(), instances.size() * sizeof(GlyphInstance));

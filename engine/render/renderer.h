@@ -48,6 +48,7 @@ class Renderer {
   gl::Texture atlas_texture_;
   uint64_t atlas_revision_ = ~0ull;
   int draw_calls_ = 0;
+  bool coverage_mode_ = false;  // alpha-to-coverage for the pass being drawn
   // Per-frame uniforms.
   glm::mat4 view_{1.0f}, proj_{1.0f}, view_proj_{1.0f};
   glm::vec3 eye_{0.0f};

@@ -377,30 +377,38 @@ TEST(CameraFormat, BadJsonIsRejected) {
 
 const std::vector<double> kCandidates = {0.0882, 0.0437, 0.0404, 0.0366, 0.0363, 0.0331};
 
-TEST(Temperature, OneIsTheNormalisedIdentity) {
+// The candidates are the top of a longer distribution: re-weighting keeps their total mass, so
+// T = 1 shows the scene's own percentages.
+const double kMass = std::accumulate(kCandidates.begin(), kCandidates.end(), 0.0);
+
+TEST(Temperature, OneIsTheIdentity) {
   const auto p = applyTemperature(kCandidates, 1.0);
-  const double total = std::accumulate(kCandidates.begin(), kCandidates.end(), 0.0);
-  for (size_t i = 0; i < p.size(); ++i) EXPECT_NEAR(p[i], kCandidates[i] / total, 1e-12);
+  for (size_t i = 0; i < p.size(); ++i) EXPECT_NEAR(p[i], kCandidates[i], 1e-12);
 }
 
-TEST(Temperature, SumsToOne) {
-  for (double temperature : {0.01, 0.3, 1.0, 2.5, 100.0}) {
+TEST(Temperature, KeepsTheCandidatesMass) {
+  for (double temperature : {0.0, 0.01, 0.3, 1.0, 2.5, 100.0}) {
     const auto p = applyTemperature(kCandidates, temperature);
-    EXPECT_NEAR(std::accumulate(p.begin(), p.end(), 0.0), 1.0, 1e-12) << temperature;
+    EXPECT_NEAR(std::accumulate(p.begin(), p.end(), 0.0), kMass, 1e-12) << temperature;
   }
 }
 
 TEST(Temperature, ZeroIsGreedyAndLowIsNearlySo) {
   auto p = applyTemperature(kCandidates, 0.0);
-  EXPECT_EQ(p[0], 1.0);
+  EXPECT_NEAR(p[0], kMass, 1e-12);
   for (size_t i = 1; i < p.size(); ++i) EXPECT_EQ(p[i], 0.0);
   p = applyTemperature(kCandidates, 0.01);
-  EXPECT_GT(p[0], 0.999);
+  EXPECT_GT(p[0], 0.999 * kMass);
+}
+
+TEST(Temperature, ProportionalToPowerOfInverseTemperature) {
+  const auto p = applyTemperature(kCandidates, 0.5);  // p_i ~ p_i^2
+  EXPECT_NEAR(p[0] / p[1], (0.0882 * 0.0882) / (0.0437 * 0.0437), 1e-9);
 }
 
 TEST(Temperature, HighFlattensAndEdgeCases) {
   const auto p = applyTemperature(kCandidates, 1000.0);
-  for (double v : p) EXPECT_NEAR(v, 1.0 / kCandidates.size(), 1e-3);
+  for (double v : p) EXPECT_NEAR(v, kMass / kCandidates.size(), 1e-3);
   const auto zeros = applyTemperature({0.0, 0.0}, 1.0);
   EXPECT_EQ(zeros, (std::vector<double>{0.0, 0.0}));
   EXPECT_TRUE(applyTemperature({}, 1.0).empty());

@@ -26,6 +26,15 @@ struct CameraPreset {
   Camera camera;
 };
 
+// The unembedding's probability bars, so viewers can show them in a panel and re-weight them.
+struct NextTokenBars {
+  std::vector<std::string> tokens;
+  std::vector<double> probabilities;
+  std::vector<int> fills, strokes, percents;  // element indices, one per candidate
+  float length_scale = 4.0f;                  // scene units per probability 1
+  double grow_start = 0, grow_end = 0;        // when the bars appear in the timeline
+};
+
 struct Scene {
   std::string title;
   std::vector<Element> elements;
@@ -40,6 +49,7 @@ struct Scene {
   std::vector<Beat> beats;
   std::vector<CameraPreset> presets;
   double duration = 0.0;
+  NextTokenBars next_tokens;  // empty when the scene has no unembedding
 
   int findElement(const std::string& id) const;  // -1 when absent
   // Index of the beat that contains t (the last one at the end).

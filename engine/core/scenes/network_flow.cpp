@@ -795,6 +795,11 @@ void NetworkFlow::unembedding(const std::string& notes) {
     max_word = std::max(max_word, text::layoutText(atlas_, word).width * label_em);
   }
   const auto bar_w = laggedWindows(count + 1, 1.0, 0.05, 2.0);
+  NextTokenBars& bars = b_.mutableScene().next_tokens;
+  bars = NextTokenBars{};
+  bars.length_scale = 4.0f;
+  bars.grow_start = t0;
+  bars.grow_end = t0 + 2.0;
   for (int i = 0; i < count; ++i) {
     const auto& [word, prob] = config_.next_tokens[i];
     const float y = top_y - i * pitch;
@@ -819,6 +824,11 @@ void NetworkFlow::unembedding(const std::string& notes) {
     const int pct = b_.addText(id + "/percent", pg, at({bars_left + length + 0.2f, y, layer.z}), Rgb(1.0f));
     b_.element(pct).value.setInitial(static_cast<float>(100.0 * prob));
     parts.push_back(pct);
+    bars.tokens.push_back(word);
+    bars.probabilities.push_back(prob);
+    bars.fills.push_back(parts[0]);
+    bars.strokes.push_back(parts[1]);
+    bars.percents.push_back(pct);
     for (int e : parts) {
       b_.hideUntil(e, t0);
       b_.fadeIn(e, {t0 + bar_w[i].start, t0 + bar_w[i].end}, glm::vec3(0, -1, 0));
