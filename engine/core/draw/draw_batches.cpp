@@ -73,10 +73,24 @@ Batcher::~Batcher() { delete scratch_layout_; }
 void Batcher::build(const Scene& scene, const FrameState& state, DrawBatches& out) {
   out.clear();
   eye_ = state.camera.eyePosition();
+  // Fixed-in-frame elements sit on a plane a quarter of the way from the eye to the center,
+  // scaled so they look exactly as on the default frame: in front of everything else.
+  const glm::mat3 camera_basis = state.camera.rotation();
+  const float near_fraction = 0.25f;
+  const glm::vec3 frame_center = eye_ + (state.camera.center - eye_) * near_fraction;
+  const float frame_scale = state.camera.height / 8.0f * near_fraction;
   for (size_t i = 0; i < scene.elements.size(); ++i) {
-    const ElementState& s = state.elements[i];
-    if (!s.visible) continue;
+    const ElementState& shown = state.elements[i];
+    if (!shown.visible) continue;
     const Element& e = scene.elements[i];
+    ElementState fixed;
+    if (e.fixed_in_frame) {
+      fixed = shown;
+      fixed.pose.position = frame_center + camera_basis * (frame_scale * shown.pose.position);
+      fixed.pose.rotation = state.camera.orientation * shown.pose.rotation;
+      fixed.pose.scale = shown.pose.scale * frame_scale;
+    }
+    const ElementState& s = e.fixed_in_frame ? fixed : shown;
     const glm::vec4 color(s.color, s.opacity);
     switch (e.kind) {
       case ElementKind::Text: addText(scene, e, s, out); break;

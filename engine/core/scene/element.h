@@ -93,6 +93,9 @@ struct Element {
   double added_at = 0.0;  // present on screen in [added_at, removed_at)
   double removed_at = std::numeric_limits<double>::infinity();
   bool depth_test = true;
+  // manim's fix_in_frame: the pose is in the coordinates of the default 8-unit frame and the
+  // element stays put on screen, in front of the scene, whatever the camera does.
+  bool fixed_in_frame = false;
 
   Channel<Pose> pose;
   Channel<float> opacity{1.0f};

@@ -263,7 +263,7 @@ void NetworkFlow::showTokens(const ShowTokensParams& p) {
                                 shapes::arrowFill(top, bottom, 0.08f, 0.25f, 0.3f, mid), at(mid), hex(palette::kGreyA));
     const TimeWindow w = laggedWindows(n - 1, 1.0, 0.05, 2.0)[i];
     b_.reveal(down, {t0 + w.start, t0 + w.end}, RevealStyle::Grow);
-    token_blocks_.push_back(down);
+    token_arrows_.push_back(down);
     (void)column_index;
   }
   // The question group follows the tokens to the right.
@@ -862,6 +862,416 @@ void NetworkFlow::unembedding(const std::string& notes) {
                              hex(palette::kYellow));
   b_.hideUntil(tip, t0 + 0.9);
   play(2.0, "next-token probabilities");
+  b_.wait(1.0, section_ + ": hold", section_);
+}
+
+// ---------------------------------------------------------------------------------------------
+// MentionContextSizeAndUnembedding
+
+void NetworkFlow::cycleEmbeddings(const std::string& notes) {
+  section_ = "text and embeddings";
+  const int slots = static_cast<int>(config_.tokens.size()) - 1;
+  const Layer& layer = layers_.front();
+  const float top = kLayerHeight / 2 + 0.2f + 1.5f + 0.6f, bottom = -layer_half_height_ - 0.1f;
+  std::vector<int> shades;
+  const double start = b_.now();
+  for (int i = 0; i < slots; ++i) {
+    const float x = (i - 0.5f * (slots - 1)) * kColumnPitch;
+    const int e = b_.addFill("cycle/shade" + std::to_string(i), shapes::rectangleFill(kColumnPitch, top - bottom),
+                             at({x, 0.5f * (top + bottom), layer.z + 0.01f}), Rgb(0.0f), 0.0f);
+    b_.hideUntil(e, start);
+    shades.push_back(e);
+  }
+  for (int i = 0; i < slots; ++i) {
+    const double t0 = b_.now();
+    for (int k = 0; k < slots; ++k) b_.fadeTo(shades[k], {t0, t0 + 1}, k == i ? 0.0f : 0.75f);
+    play(1.0, "token " + std::to_string(i + 1) + " and its vector", i == 0 ? notes : "");
+  }
+  const double t0 = b_.now();
+  for (int e : shades) {
+    b_.fadeOut(e, {t0, t0 + 1});
+    b_.remove(e, t0 + 1);
+  }
+  play(1.0, "every vector again");
+}
+
+void NetworkFlow::contextSize(const ContextSizeParams& p) {
+  section_ = "context size";
+  const Layer& layer = layers_.back();
+  const Camera saved = b_.cameraNow();
+  double t0 = b_.now();
+  moveCameraTo({t0, t0 + 2}, EulerDegrees{-27, -18, 0}, glm::vec3(-0.84f, -0.36f, 18.15f), 9.0f);
+  const auto title_w = laggedWindows(static_cast<int>(blocks_.size()), 1.0, 0.01, 2.0);
+  for (size_t i = 0; i < blocks_.size(); ++i) b_.fadeTo(blocks_[i].title, {t0 + title_w[i].start, t0 + title_w[i].end}, 0.0f);
+  play(2.0, "zoom in on the last layer", p.notes);
+
+  // Brace under the vectors with "Context size", then "= 2,048".
+  t0 = b_.now();
+  const float width = 2 * layer_half_width_ - 0.3f;
+  Pose brace_pose = at({0, -kLayerHeight / 2 - 0.25f, layer.z});
+  brace_pose.rotation = glm::angleAxis(kPi / 2, glm::vec3(0, 0, 1));  // tip down
+  const int brace = b_.addStroke("context/brace", shapes::brace(width, 0.35f, true, 3.0f), brace_pose, Rgb(1.0f));
+  b_.hideUntil(brace, t0);
+  b_.reveal(brace, {t0, t0 + 1}, RevealStyle::Grow);
+  const float label_y = -kLayerHeight / 2 - 1.05f;
+  const int label = addText("context/label", p.context_label, 72, {0, label_y, layer.z}, Rgb(1.0f));
+  b_.hideUntil(label, t0);
+  b_.fadeIn(label, {t0, t0 + 1}, glm::vec3(0, -0.5f, 0));
+  play(1.0, "context size");
+  b_.wait(1.0, section_ + ": hold", section_);
+  t0 = b_.now();
+  const float label_w = text::layoutText(atlas_, p.context_label).width * textEm(72);
+  const float rhs_w = text::layoutText(atlas_, "= " + p.context_value).width * textEm(72);
+  Pose label_target = b_.poseNow(label);
+  label_target.position.x = -0.5f * (rhs_w + 0.25f);
+  b_.moveTo(label, {t0, t0 + 1}, label_target);
+  const int rhs = addText("context/value", "= " + p.context_value, 72,
+                          {0.5f * (label_w + 0.25f), label_y, layer.z}, Rgb(1.0f));
+  b_.hideUntil(rhs, t0);
+  b_.reveal(rhs, {t0, t0 + 1}, RevealStyle::Parts, Rate::Smooth, 0.2f);
+  play(1.0, "= " + p.context_value);
+  b_.wait(1.0, section_ + ": hold", section_);
+
+  // The brackets give way to a brace on the right with the embedding dimension.
+  t0 = b_.now();
+  b_.fadeOut(layer.left, {t0, t0 + 1});
+  b_.fadeOut(layer.right, {t0, t0 + 1});
+  const int dim_brace = b_.addStroke("context/dim_brace", shapes::brace(kLayerHeight, 0.35f, false, 3.0f),
+                                     at({layer_half_width_ + 0.1f, 0, layer.z}), Rgb(1.0f));
+  b_.hideUntil(dim_brace, t0);
+  b_.reveal(dim_brace, {t0, t0 + 1}, RevealStyle::Grow);
+  const float dim_w = text::layoutText(atlas_, p.dimension_label).width * textEm(72);
+  const int dim_label = addText("context/dimension", p.dimension_label, 72,
+                                {layer_half_width_ + 0.7f + 0.5f * dim_w, 0, layer.z}, Rgb(1.0f));
+  b_.hideUntil(dim_label, t0);
+  b_.fadeIn(dim_label, {t0, t0 + 1}, glm::vec3(-0.5f, 0, 0));
+  play(1.0, "embedding dimension " + p.dimension_label);
+  b_.wait(3.0, section_ + ": hold", section_);
+
+  // Back: Restore(frame, run_time=3), titles fade in over [2, 3], labels leave.
+  t0 = b_.now();
+  b_.moveCamera({t0, t0 + 3}, saved);
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    if (!config_.hide_block_labels) b_.fadeTo(blocks_[i].title, {t0 + 2 + title_w[i].start / 2, t0 + 2 + title_w[i].end / 2}, 1.0f);
+  }
+  b_.fadeIn(layer.left, {t0, t0 + 1});
+  b_.fadeIn(layer.right, {t0, t0 + 1});
+  const auto out_w = laggedWindows(5, 1.0, 0.05);
+  const int leaving[] = {brace, label, rhs, dim_brace, dim_label};
+  for (int k = 0; k < 5; ++k) {
+    b_.fadeOut(leaving[k], {t0 + out_w[k].start, t0 + out_w[k].end}, glm::vec3(0, -1, 0));
+    b_.remove(leaving[k], t0 + out_w[k].end);
+  }
+  play(3.0, "back to the flow");
+}
+
+void NetworkFlow::removeEarlierLayers() {
+  const double t = b_.now();
+  for (size_t i = 0; i + 1 < layers_.size(); ++i) {
+    for (int e : layerElements(layers_[i])) {
+      if (b_.element(e).removed_at > t) b_.remove(e, t);
+    }
+  }
+}
+
+void NetworkFlow::desiredOutput(const DesiredOutputParams& p) {
+  section_ = "desired output";
+  auto fixed = [&](int e) {
+    b_.element(e).fixed_in_frame = true;
+    return e;
+  };
+  // The phrase at the top left of the screen, its last word hidden behind a yellow box.
+  double t0 = b_.now();
+  std::vector<std::string> pieces = config_.tokens;
+  std::vector<PieceLayout> layout = layoutPieces(atlas_, pieces);
+  const float em = textEm(48);
+  const float full = (layout.back().ink_right - layout.front().ink_left) * em;
+  const float fit = std::min(1.0f, 13.22f / std::max(full, 1e-3f));
+  const float unit = em * fit;
+  const float left = -7.11f + 0.5f - layout.front().ink_left * unit;  // to_corner(UL)
+  const float y = 4.0f - 0.5f - 0.3f;
+  const int n = static_cast<int>(pieces.size());
+  const auto word_w = laggedWindows(n - 1, 1.0, 0.1, 2.0);
+  for (int i = 0; i + 1 < n; ++i) {
+    TextGeometry g;
+    g.utf8 = pieces[i];
+    g.em_size = unit;
+    const int e = fixed(b_.addText("desired/phrase" + std::to_string(i), g,
+                                   at({left + layout[i].origin_offset.x * unit, y + layout[i].origin_offset.y * unit, 0}), Rgb(1.0f)));
+    b_.hideUntil(e, t0);
+    b_.fadeIn(e, {t0 + word_w[i].start, t0 + word_w[i].end});
+    phrase_elements_.push_back(e);
+  }
+  play(2.0, "the phrase", p.notes);
+  t0 = b_.now();
+  const float box_l = left + layout[n - 1].ink_left * unit - 0.1f, box_r = left + layout[n - 1].ink_right * unit + 0.1f;
+  const float box_h = 0.45f;
+  const glm::vec3 box_c(0.5f * (box_l + box_r), y, 0);
+  const int fill = fixed(b_.addFill("desired/blank_fill", shapes::rectangleFill(box_r - box_l, box_h), at(box_c), hex(palette::kYellow), 0.5f));
+  const int stroke = fixed(b_.addStroke("desired/blank", shapes::rectangleOutline(box_r - box_l, box_h, 2.0f), at(box_c), hex(palette::kYellow)));
+  const int q = fixed(addText("desired/question", "???", 48, box_c + glm::vec3(0, -0.6f, 0), Rgb(1.0f)));
+  for (int e : {fill, stroke, q}) {
+    b_.hideUntil(e, t0);
+    b_.fadeIn(e, {t0, t0 + 1}, glm::vec3(0.2f, 0, 0));
+    phrase_elements_.push_back(e);
+  }
+  play(1.0, "which word comes next?");
+  b_.wait(1.0, section_ + ": hold", section_);
+
+  // The desired output: candidate words at the right edge with probability bars.
+  t0 = b_.now();
+  const int rows = static_cast<int>(p.words.size());
+  const float row_h = std::min(0.5f, 5.0f / std::max(1, rows));
+  const float right = 7.11f - 0.1f, bottom = -4.0f + 1.0f;
+  const float word_em = 0.8f * row_h / 0.7f;
+  float widest = 0;
+  for (const auto& w : p.words) widest = std::max(widest, text::layoutText(atlas_, w).width * word_em);
+  const float words_left = right - widest;
+  const float bar_h = 0.8f * row_h * 0.8f;
+  size_t value_index = 0;
+  const auto row_w = laggedWindows(rows, 1.0, 0.05, 2.0);
+  float probs_left = words_left;
+  for (int r = 0; r < rows; ++r) {
+    const float ry = bottom + (rows - 1 - r + 0.5f) * row_h;
+    std::vector<int> parts;
+    if (p.words[r] == "...") {
+      parts.push_back(fixed(b_.addFill("desired/dots" + std::to_string(r), shapes::dots(3, 0.03f, 0.1f, {0, 1, 0}),
+                                       at({words_left + 0.25f, ry, 0}), Rgb(1.0f))));
+    } else {
+      TextGeometry g;
+      g.utf8 = p.words[r];
+      g.em_size = word_em;
+      g.align = 0;
+      parts.push_back(fixed(b_.addText("desired/word" + std::to_string(r), g, at({words_left, ry, 0}), Rgb(1.0f))));
+      const double value = value_index < p.probabilities.size() ? p.probabilities[value_index] : 0.0;
+      ++value_index;
+      const float bar_w = std::max(0.01f, static_cast<float>(10.0 * value) * bar_h);
+      const Rgb color = hslToRgb({static_cast<float>(0.5 + 0.1 * value), 0.6f, 0.6f});
+      const glm::vec3 bar_c(words_left - 0.15f - bar_w / 2, ry, 0);
+      parts.push_back(fixed(b_.addFill("desired/bar" + std::to_string(r), shapes::rectangleFill(bar_w, bar_h), at(bar_c), color)));
+      TextGeometry pg;
+      pg.is_number = true;
+      pg.decimals = 2;
+      pg.em_size = 0.5f * 24 / 48 * textEm(48) / 0.5f;
+      pg.align = 2;
+      const float px = words_left - 0.3f - bar_w;
+      const int prob = fixed(b_.addText("desired/prob" + std::to_string(r), pg, at({px, ry, 0}), Rgb(1.0f)));
+      b_.element(prob).value.setInitial(static_cast<float>(value));
+      parts.push_back(prob);
+      probs_left = std::min(probs_left, px - 0.5f);
+    }
+    for (int e : parts) {
+      b_.hideUntil(e, t0);
+      b_.fadeIn(e, {t0 + row_w[r].start, t0 + row_w[r].end}, glm::vec3(0, -0.1f, 0));
+      prob_elements_.push_back(e);
+    }
+  }
+  const float list_h = rows * row_h;
+  const int brace = fixed(b_.addStroke("desired/brace", shapes::brace(list_h, 0.3f, true, 3.0f),
+                                       at({probs_left, bottom + list_h / 2, 0}), Rgb(1.0f)));
+  b_.hideUntil(brace, t0);
+  b_.reveal(brace, {t0, t0 + 1}, RevealStyle::Grow);
+  prob_elements_.push_back(brace);
+  const glm::vec3 arrow_end(probs_left - 0.45f, bottom + list_h / 2, 0), arrow_start = arrow_end - glm::vec3(1, 0, 0);
+  prob_arrow_ = fixed(b_.addFill("desired/arrow", shapes::arrowFill(arrow_start, arrow_end, 0.08f, 0.3f, 0.3f, 0.5f * (arrow_start + arrow_end)),
+                                 at(0.5f * (arrow_start + arrow_end)), hex(palette::kYellow)));
+  b_.hideUntil(prob_arrow_, t0);
+  b_.reveal(prob_arrow_, {t0, t0 + 1}, RevealStyle::Grow);
+  play(2.0, "the desired output");
+  b_.wait(1.0, section_ + ": hold", section_);
+}
+
+void NetworkFlow::unembeddingMatrix(const std::string& notes) {
+  section_ = "unembedding matrix";
+  const Layer& layer = layers_.back();
+  const Column& last = layer.columns.back();
+  double t0 = b_.now();
+  for (int e : phrase_elements_) {
+    b_.fadeOut(e, {t0, t0 + 1}, glm::vec3(0, 1, 0));
+    b_.remove(e, t0 + 1);
+  }
+  // The probability list shrinks into the bottom-right corner.
+  const glm::vec3 corner(7.11f - 0.5f, -4.0f + 0.5f, 0);
+  for (int e : prob_elements_) {
+    Pose target = b_.poseNow(e);
+    target.position = corner + 0.5f * (target.position - corner);
+    target.scale *= 0.5f;
+    b_.moveTo(e, {t0, t0 + 2}, target);
+  }
+  if (prob_arrow_ >= 0) b_.fadeOut(prob_arrow_, {t0, t0 + 2});
+  moveCameraTo({t0, t0 + 2}, EulerDegrees{0, 1, 0}, glm::vec3(4.98f, 3.34f, 30.08f), 12.0f);
+  play(2.0, "make room", notes);
+
+  // W_U above the last vector; token blocks leave.
+  t0 = b_.now();
+  const int rows = 15, cols = config_.embedding_length, dots_row = 8;
+  const float m_height = 6.0f, pitch_y = m_height / rows, pitch_x = 0.62f;
+  const float m_right = last.x + kColumnWidth / 2 - 1.0f, m_bottom = kLayerHeight / 2 + 1.0f;
+  const float m_left = m_right - cols * pitch_x;
+  std::vector<int> matrix;
+  for (int r = 0; r < rows; ++r) {
+    const float ry = m_bottom + m_height - (r + 0.5f) * pitch_y;
+    for (int c = 0; c < cols; ++c) {
+      const float cx = m_left + (c + 0.5f) * pitch_x;
+      if (r == dots_row) {
+        matrix.push_back(b_.addFill("wu/vdots" + std::to_string(c), shapes::dots(3, 0.025f, 0.09f, {0, 1, 0}), at({cx, ry, layer.z}), Rgb(1.0f)));
+        continue;
+      }
+      const float v = static_cast<float>(std::round(random_.uniform(-9.9, 9.9) * 10.0) / 10.0);
+      TextGeometry g;
+      g.is_number = true;
+      g.decimals = 1;
+      g.em_size = 0.2f;
+      const int e = b_.addText("wu/entry" + std::to_string(r) + "_" + std::to_string(c), g, at({cx, ry, layer.z}),
+                               valueToColor(v));
+      b_.element(e).value.setInitial(v);
+      matrix.push_back(e);
+    }
+  }
+  matrix.push_back(b_.addStroke("wu/lbracket", shapes::bracket(m_height, 0.15f, true, 3.0f),
+                                at({m_left - 0.05f, m_bottom + m_height / 2, layer.z}), Rgb(1.0f)));
+  matrix.push_back(b_.addStroke("wu/rbracket", shapes::bracket(m_height, 0.15f, false, 3.0f),
+                                at({m_right + 0.05f, m_bottom + m_height / 2, layer.z}), Rgb(1.0f)));
+  const int label = addText("wu/label", "W_U", 72, {m_left - 1.0f, m_bottom + m_height / 2, layer.z}, Rgb(1.0f));
+  matrix.push_back(label);
+  for (int e : matrix) {
+    b_.hideUntil(e, t0);
+    b_.fadeIn(e, {t0, t0 + 1}, glm::vec3(-0.3f, 0.3f, 0));
+  }
+  std::vector<int> leaving = token_blocks_;
+  leaving.insert(leaving.end(), token_arrows_.begin(), token_arrows_.end());
+  for (int e : leaving) {
+    b_.fadeOut(e, {t0, t0 + 1});
+    b_.remove(e, t0 + 1);
+  }
+  play(1.0, "the unembedding matrix");
+  t0 = b_.now();
+  const int rect = b_.addStroke("wu/vector_rect", shapes::rectangleOutline(kColumnWidth + 0.2f, kLayerHeight + 0.2f, 3.0f),
+                                at({last.x, 0, layer.z}), hex(palette::kYellow));
+  b_.hideUntil(rect, t0);
+  b_.reveal(rect, {t0, t0 + 1}, RevealStyle::Prefix);
+  play(1.0, "the last vector");
+
+  // A copy of the vector moves next to the matrix; the product appears on the right.
+  t0 = b_.now();
+  const float vx = m_right + 0.3f + kColumnWidth / 2 + 0.1f, vy = m_bottom + m_height / 2;
+  const float scale = m_height / kLayerHeight * 0.7f;
+  Layer copy;
+  copy.columns.push_back(last);
+  Layer moved = copyLayer(copy, "wu/vector", false);
+  for (int e : layerElements(moved)) {
+    Pose target = b_.poseNow(e);
+    target.position = glm::vec3(vx, vy, layer.z) + (target.position - glm::vec3(last.x, 0, layer.z)) * scale;
+    target.scale *= scale;
+    b_.hideUntil(e, t0);
+    b_.moveTo(e, {t0, t0 + 1}, target);
+  }
+  const glm::vec3 a0(last.x, kLayerHeight / 2 + 0.2f, layer.z), a1(vx, vy - 0.5f * kLayerHeight * scale - 0.1f, layer.z);
+  StrokeGeometry arrow;
+  arrow.points = {a0, a1 - glm::normalize(a1 - a0) * 0.2f};
+  arrow.width = 4.0f;
+  const int arrow_e = b_.addStroke("wu/vector_arrow", arrow, Pose{}, hex(palette::kYellow));
+  b_.hideUntil(arrow_e, t0);
+  b_.reveal(arrow_e, {t0, t0 + 1}, RevealStyle::Prefix);
+  const int tip = b_.addFill("wu/vector_arrow_tip", shapes::arrowTip(a1, a1 - a0, 0.25f, 0.25f), Pose{}, hex(palette::kYellow));
+  b_.hideUntil(tip, t0 + 0.9);
+  play(1.0, "the vector beside the matrix");
+
+  t0 = b_.now();
+  const float eq_x = vx + kColumnWidth * scale / 2 + 0.45f;
+  const int eq = addText("wu/equals", "=", 72, {eq_x, vy, layer.z}, Rgb(1.0f));
+  b_.hideUntil(eq, t0);
+  b_.fadeIn(eq, {t0, t0 + 0.5});
+  const float rhs_x = eq_x + 0.8f;
+  const auto rhs_w = laggedWindows(rows, 1.0, 0.1, 2.0);
+  for (int r = 0; r < rows; ++r) {
+    const float ry = m_bottom + m_height - (r + 0.5f) * pitch_y;
+    int e;
+    if (r == dots_row) {
+      e = b_.addFill("wu/rhs_dots", shapes::dots(3, 0.025f, 0.09f, {0, 1, 0}), at({rhs_x, ry, layer.z}), Rgb(1.0f));
+    } else {
+      TextGeometry g;
+      g.is_number = true;
+      g.decimals = 1;
+      g.em_size = 0.2f;
+      const float v = static_cast<float>(std::round(random_.uniform(-9.9, 9.9) * 10.0) / 10.0);
+      e = b_.addText("wu/rhs" + std::to_string(r), g, at({rhs_x, ry, layer.z}), valueToColor(v));
+      b_.element(e).value.setInitial(v);
+    }
+    b_.hideUntil(e, t0);
+    b_.fadeIn(e, {t0 + rhs_w[r].start, t0 + rhs_w[r].end}, glm::vec3(-0.3f, 0, 0));
+  }
+  const int rb_l = b_.addStroke("wu/rhs_lbracket", shapes::bracket(m_height, 0.12f, true, 3.0f), at({rhs_x - 0.4f, vy, layer.z}), Rgb(1.0f));
+  const int rb_r = b_.addStroke("wu/rhs_rbracket", shapes::bracket(m_height, 0.12f, false, 3.0f), at({rhs_x + 0.4f, vy, layer.z}), Rgb(1.0f));
+  for (int e : {rb_l, rb_r}) {
+    b_.hideUntil(e, t0);
+    b_.fadeIn(e, {t0, t0 + 1});
+  }
+  play(2.0, "matrix times vector");
+
+  // One value per token of the vocabulary.
+  t0 = b_.now();
+  static const char* kWords[] = {"aah", "aardvark", "aardwolf", "aargh", "ab", "aback", "abacterial", "abacus",
+                                 "...", "zygote", "zygotic", "zyme", "zymogen", "zymosis", "zzz"};
+  const auto word_w = laggedWindows(rows, 1.0, 0.05, 1.0);
+  float words_right = rhs_x + 0.75f;
+  for (int r = 0; r < rows; ++r) {
+    const float ry = m_bottom + m_height - (r + 0.5f) * pitch_y;
+    int e;
+    if (std::string(kWords[r]) == "...") {
+      e = b_.addFill("wu/word_dots", shapes::dots(3, 0.025f, 0.09f, {0, 1, 0}), at({rhs_x + 0.9f, ry, layer.z}), Rgb(1.0f));
+    } else {
+      TextGeometry g;
+      g.utf8 = kWords[r];
+      g.em_size = 0.3f;
+      g.align = 0;
+      e = b_.addText(std::string("wu/word_") + kWords[r], g, at({rhs_x + 0.65f, ry, layer.z}), Rgb(1.0f));
+      words_right = std::max(words_right, rhs_x + 0.65f + text::layoutText(atlas_, kWords[r]).width * 0.3f);
+    }
+    b_.hideUntil(e, t0);
+    b_.fadeIn(e, {t0 + word_w[r].start, t0 + word_w[r].end}, glm::vec3(0.5f, 0, 0));
+  }
+  const int brace = b_.addStroke("wu/brace", shapes::brace(m_height, 0.3f, false, 3.0f), at({words_right + 0.2f, vy, layer.z}), Rgb(1.0f));
+  const int brace_label = addText("wu/brace_label", "~50k values", 60, {words_right + 1.9f, vy, layer.z}, Rgb(1.0f));
+  for (int e : {brace, brace_label}) {
+    b_.hideUntil(e, t0);
+    b_.fadeIn(e, {t0, t0 + 1});
+  }
+  play(1.0, "one value per token");
+  b_.wait(1.0, section_ + ": hold", section_);
+
+  // Softmax turns the values into the probabilities.
+  t0 = b_.now();
+  b_.fadeOut(brace, {t0, t0 + 1});
+  b_.fadeOut(brace_label, {t0, t0 + 1});
+  const float rect_l = rhs_x - 0.6f, rect_r = words_right + 0.25f;
+  const glm::vec3 rect_c(0.5f * (rect_l + rect_r), vy, layer.z);
+  const int big_fill = b_.addFill("wu/softmax_fill", shapes::rectangleFill(rect_r - rect_l, m_height + 0.5f), at(rect_c), hex(palette::kTeal), 0.1f);
+  const int big = b_.addStroke("wu/softmax_rect", shapes::rectangleOutline(rect_r - rect_l, m_height + 0.5f, 3.0f), at(rect_c), hex(palette::kTeal));
+  b_.hideUntil(big_fill, t0);
+  b_.hideUntil(big, t0);
+  b_.reveal(big, {t0 + 0.3, t0 + 1.3}, RevealStyle::Prefix);
+  b_.fadeIn(big_fill, {t0 + 0.8, t0 + 1.3});
+  const glm::vec3 s0(rect_r + 0.1f, vy, layer.z), s1 = s0 + glm::vec3(2.2f, 0, 0);
+  const int soft_arrow = b_.addFill("wu/softmax_arrow", shapes::arrowFill(s0, s1, 0.08f, 0.3f, 0.3f, 0.5f * (s0 + s1)),
+                                    at(0.5f * (s0 + s1)), Rgb(1.0f));
+  b_.hideUntil(soft_arrow, t0 + 0.6);
+  b_.reveal(soft_arrow, {t0 + 0.6, t0 + 1.6}, RevealStyle::Grow);
+  const int soft_label = addText("wu/softmax_label", "softmax", 48, 0.5f * (s0 + s1) + glm::vec3(0, 0.5f, 0), Rgb(1.0f));
+  b_.hideUntil(soft_label, t0 + 0.9);
+  b_.reveal(soft_label, {t0 + 0.9, t0 + 1.9}, RevealStyle::Parts, Rate::Smooth, 0.1f);
+  // The probability list grows back at the top right.
+  // set_height(4).to_edge(UP, 0.25).to_edge(RIGHT, 0.1): undo the 0.5 shrink, then scale about
+  // the list's original top-right corner to its new place.
+  const glm::vec3 list_top_right(7.11f - 0.1f, -4.0f + 1.0f + 5.0f, 0), new_top_right(7.11f - 0.1f, 4.0f - 0.25f, 0);
+  for (int e : prob_elements_) {
+    Pose target = b_.poseNow(e);
+    const glm::vec3 original = corner + (target.position - corner) * 2.0f;
+    target.position = new_top_right + 0.8f * (original - list_top_right);
+    target.scale *= 2.0f * 0.8f;
+    b_.moveTo(e, {t0 + 1, t0 + 2}, target);
+  }
+  play(2.0, "softmax");
   b_.wait(1.0, section_ + ": hold", section_);
 }
 

@@ -52,6 +52,20 @@ struct RepetitionsParams {
   std::string notes;
 };
 
+struct ContextSizeParams {
+  std::string context_label = "Context size", context_value = "2,048", dimension_label = "12,288";
+  std::string notes;
+};
+
+struct DesiredOutputParams {
+  // The list shown at the right, top to bottom; "..." rows become vertical dots. Each other row
+  // takes the next probability.
+  std::vector<std::string> words = {"...", "Snake", "Snape", "Snare", "...", "Treks", "Trelawney",
+                                    "Trellis", "...", "Quirky", "Quirrell", "Quirt", "..."};
+  std::vector<double> probabilities = {0, 0.78, 0, 0, 0.16, 0, 0, 0.06, 0};
+  std::string notes;
+};
+
 class NetworkFlow {
  public:
   NetworkFlow(SceneBuilder& builder, text::GlyphAtlas& atlas, NetworkFlowConfig config);
@@ -63,6 +77,12 @@ class NetworkFlow {
   void repetitions(const RepetitionsParams& p);
   void focusLastLayer(const std::string& notes);
   void unembedding(const std::string& notes);
+  // MentionContextSizeAndUnembedding's beats.
+  void cycleEmbeddings(const std::string& notes);
+  void contextSize(const ContextSizeParams& p);
+  void removeEarlierLayers();
+  void desiredOutput(const DesiredOutputParams& p);
+  void unembeddingMatrix(const std::string& notes);
 
   int layerCount() const { return static_cast<int>(layers_.size()); }
 
@@ -112,6 +132,10 @@ class NetworkFlow {
   std::string section_;
   // Repetition label pieces (dots, brace, text) for focusLastLayer.
   int rep_dots_ = -1, rep_brace_ = -1, rep_text_ = -1;
+  // Fixed-in-frame groups of the desired-output beat, moved by the unembedding-matrix beat.
+  std::vector<int> phrase_elements_, prob_elements_;
+  int prob_arrow_ = -1;
+  std::vector<int> token_arrows_;
   float layer_half_width_ = 0, layer_half_height_ = 0;
 };
 

@@ -161,6 +161,41 @@ Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
     } else if (kind == "unembedding") {
       need_flow(true);
       flow->unembedding(notes);
+    } else if (kind == "cycle_embeddings") {
+      need_flow(true);
+      flow->cycleEmbeddings(notes);
+    } else if (kind == "context_size") {
+      need_flow(true);
+      ContextSizeParams p;
+      p.context_label = beat.optional<std::string>("label", p.context_label);
+      p.context_value = beat.optional<std::string>("value", p.context_value);
+      p.dimension_label = beat.optional<std::string>("dimension", p.dimension_label);
+      p.notes = notes;
+      flow->contextSize(p);
+    } else if (kind == "remove_earlier_layers") {
+      need_flow(true);
+      flow->removeEarlierLayers();
+    } else if (kind == "desired_output") {
+      need_flow(true);
+      DesiredOutputParams p;
+      if (auto words = beat.optionalArray("words")) {
+        p.words.clear();
+        for (const auto& w : *words) p.words.push_back(w.as<std::string>());
+        if (p.words.empty()) beat.fail("words", "the word list is empty");
+      }
+      if (auto probs = beat.optionalArray("probabilities")) {
+        p.probabilities.clear();
+        for (const auto& v : *probs) {
+          const double value = v.as<double>();
+          if (value < 0 || value > 1) v.fail("must be between 0 and 1, got " + io::formatNumber(value));
+          p.probabilities.push_back(value);
+        }
+      }
+      p.notes = notes;
+      flow->desiredOutput(p);
+    } else if (kind == "unembedding_matrix") {
+      need_flow(true);
+      flow->unembeddingMatrix(notes);
     } else if (kind == "wait") {
       const double duration = beat.optionalInRange<double>("duration", 1.0, 0.0, 1e5);
       const std::string name = beat.optional<std::string>("name", "hold");
@@ -182,7 +217,8 @@ Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
       b.endPlay(end, beat.optional<std::string>("name", "play"), beat.optional<std::string>("section", ""), notes);
     } else {
       beat.fail("beat", "unknown beat \"" + kind +
-                            "\" (show_tokens, attention, mlp, repetitions, focus_last_layer, unembedding, play, wait)");
+                            "\" (show_tokens, attention, mlp, repetitions, focus_last_layer, unembedding, cycle_embeddings, "
+                            "context_size, remove_earlier_layers, desired_output, unembedding_matrix, play, wait)");
     }
     beat.finish();
   }
