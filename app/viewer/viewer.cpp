@@ -235,6 +235,9 @@ void ViewerApp::frame(double dt) {
   state_.camera = shown_camera_;  // the batcher sorts translucent faces from this eye
   ImGui::Render();
 
+  // Level of detail and culling follow the 3D view's size in framebuffer pixels.
+  batcher_.setViewport(static_cast<int>(view_.w * fb_w / std::max(1, win_w) + 0.5f),
+                       static_cast<int>(view_.h * fb_h / std::max(1, win_h) + 0.5f));
   batcher_.build(scene_, state_, batches_);
   if (shot_requested_) {
     shot_requested_ = false;

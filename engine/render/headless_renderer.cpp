@@ -45,6 +45,7 @@ void HeadlessRenderer::render(const Scene& scene, double t, const RenderOptions&
 void HeadlessRenderer::renderState(const Scene& scene, const FrameState& state,
                                    const RenderOptions& options, Image& out) {
   context_->makeCurrent();  // another renderer in this process may have made its context current
+  batcher_.setViewport(options.width, options.height);
   batcher_.build(scene, state, batches_);
   out.width = options.width;
   out.height = options.height;

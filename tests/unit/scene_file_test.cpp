@@ -84,7 +84,7 @@ TEST(SceneFileErrors, EachBadInputGetsOneClearLine) {
             "bad.json:1:55: /beats/0/duration: must be between 0 and 100000, got -1");
   EXPECT_EQ(loadError(R"({"version": 1, "beats": [{"beat": "dance"}]})"),
             "bad.json:1:35: /beats/0/beat: unknown beat \"dance\" (show_tokens, attention, mlp, repetitions, focus_last_layer, unembedding, cycle_embeddings, "
-            "context_size, remove_earlier_layers, desired_output, unembedding_matrix, play, wait)");
+            "context_size, remove_earlier_layers, desired_output, unembedding_matrix, scale_stack, play, wait)");
   EXPECT_EQ(loadError("{\"version\": 1,\n \"beats\": [{\"beat\": \"wait\", \"durration\": 2}]}"),
             "bad.json:2:29: /beats/0: unknown field \"durration\" (did you mean \"duration\"?)");
   EXPECT_EQ(loadError(R"({"version": "1", "beats": []})"), "bad.json:1:13: /version: expected an integer, got a string");

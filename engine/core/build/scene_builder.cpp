@@ -45,6 +45,11 @@ int SceneBuilder::addLines(const std::string& id, LineGeometry g, Pose pose, flo
   return addElement(ElementKind::Lines, static_cast<uint32_t>(scene_.lines.size() - 1), id, pose, Rgb(1.0f), opacity);
 }
 
+int SceneBuilder::addGrid(const std::string& id, GridGeometry g, Pose pose, float opacity) {
+  scene_.grids.push_back(std::move(g));
+  return addElement(ElementKind::Grid, static_cast<uint32_t>(scene_.grids.size() - 1), id, pose, Rgb(1.0f), opacity);
+}
+
 void SceneBuilder::endPlay(double run_time, const std::string& name, const std::string& section,
                            const std::string& notes) {
   Beat beat;

@@ -21,6 +21,7 @@ class SceneBuilder {
   int addBox(const std::string& id, BoxGeometry geometry, Pose pose, Rgb color, float opacity = 1.0f);
   int addSpheres(const std::string& id, SphereGeometry geometry, Pose pose, Rgb color, float opacity = 1.0f);
   int addLines(const std::string& id, LineGeometry geometry, Pose pose, float opacity = 1.0f);
+  int addGrid(const std::string& id, GridGeometry geometry, Pose pose, float opacity = 1.0f);
 
   Element& element(int index) { return scene_.elements[static_cast<size_t>(index)]; }
   const Scene& scene() const { return scene_; }

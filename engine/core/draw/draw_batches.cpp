@@ -73,6 +73,9 @@ Batcher::~Batcher() { delete scratch_layout_; }
 void Batcher::build(const Scene& scene, const FrameState& state, DrawBatches& out) {
   out.clear();
   eye_ = state.camera.eyePosition();
+  view_proj_ = state.camera.viewProjection(viewport_w_ / viewport_h_);
+  pixels_per_unit_at_1_ = 0.5f * viewport_h_ / std::tan(0.5f * glm::radians(state.camera.fovy_degrees));
+  grid_stats_ = GridStats{};
   // Fixed-in-frame elements sit on a plane a quarter of the way from the eye to the center,
   // scaled so they look exactly as on the default frame: in front of everything else.
   const glm::mat3 camera_basis = state.camera.rotation();
@@ -99,6 +102,7 @@ void Batcher::build(const Scene& scene, const FrameState& state, DrawBatches& ou
       case ElementKind::Box: addBox(scene.boxes[e.geometry], s, color, out); break;
       case ElementKind::Spheres: addSpheres(scene.spheres[e.geometry], s, color, out); break;
       case ElementKind::Lines: addLines(scene.lines[e.geometry], s, s.opacity, out); break;
+      case ElementKind::Grid: addGrid(scene.grids[e.geometry], s, out); break;
     }
   }
   // Translucent box faces back to front so each tints what lies behind it exactly once.
@@ -275,6 +279,122 @@ void Batcher::addLines(const LineGeometry& g, const ElementState& s, float opaci
     const glm::vec3 p0 = pose.apply(line.a), p1 = pose.apply(line.b);
     out.strokes[passFor(alpha)].push_back(
         {p0, g.width, p0 + (p1 - p0) * a, g.width, glm::vec4(line.color, alpha)});
+  }
+}
+
+void Batcher::setViewport(int width, int height) {
+  viewport_w_ = static_cast<float>(std::max(1, width));
+  viewport_h_ = static_cast<float>(std::max(1, height));
+}
+
+void Batcher::addNumber(float value, int decimals, float em, const Pose& pose, glm::vec3 local, Rgb rgb,
+                        float opacity, float outline_px, DrawBatches& out) {
+  char buffer[32];
+  const int n = std::snprintf(buffer, sizeof buffer, "%.*f", decimals, static_cast<double>(value));
+  text::layoutTextInto(atlas_, std::string_view(buffer, static_cast<size_t>(std::max(0, n))), text::TextAlign::Center,
+                       *scratch_layout_);
+  const glm::mat3 basis = glm::mat3_cast(pose.rotation);
+  for (const text::GlyphQuad& q : scratch_layout_->quads) {
+    GlyphInstance gi;
+    gi.origin = pose.apply(local + glm::vec3(q.x0 * em, q.y0 * em, 0.0f));
+    gi.axis_x = basis * (pose.scale * glm::vec3((q.x1 - q.x0) * em, 0.0f, 0.0f));
+    gi.axis_y = basis * (pose.scale * glm::vec3(0.0f, (q.y1 - q.y0) * em, 0.0f));
+    gi.outline_px = outline_px;
+    gi.em_pixels_hint = 0.0f;
+    gi.pad = 0.0f;
+    gi.uv = glm::vec4(q.u0, q.v0, q.u1, q.v1);
+    gi.color = glm::vec4(rgb, opacity);
+    out.glyphs[passFor(opacity)].push_back(gi);
+  }
+}
+
+void Batcher::addGrid(const GridGeometry& g, const ElementState& s, DrawBatches& out) {
+  const Pose& pose = s.pose;
+  const float half_h = 0.5f * g.height();
+  const float x0 = -0.5f * g.width() + 0.5f * g.column_width;
+  // Level of detail from the on-screen size of a row at the grid's nearest visible distance.
+  constexpr int kChunk = 64;
+  const glm::vec3 grey = hexColor(palette::kGreyC), white = hexColor(palette::kWhite);
+  auto entryColor = [&](float v) { return interpolateHsl(grey, white, std::clamp(v / g.value_max, 0.0f, 1.0f)); };
+  auto visible = [&](glm::vec3 lo, glm::vec3 hi) {  // conservative frustum test of a local box
+    int outside[6] = {0, 0, 0, 0, 0, 0};
+    for (int k = 0; k < 8; ++k) {
+      const glm::vec3 local((k & 1) ? hi.x : lo.x, (k & 2) ? hi.y : lo.y, (k & 4) ? hi.z : lo.z);
+      const glm::vec4 c = view_proj_ * glm::vec4(pose.apply(local), 1.0f);
+      outside[0] += c.x < -c.w;
+      outside[1] += c.x > c.w;
+      outside[2] += c.y < -c.w;
+      outside[3] += c.y > c.w;
+      outside[4] += c.z < -c.w;
+      outside[5] += c.z > c.w;
+    }
+    for (int o : outside) if (o == 8) return false;
+    return true;
+  };
+  for (int first = 0; first < g.columns; first += kChunk) {
+    const int last = std::min(g.columns, first + kChunk) - 1;
+    const glm::vec3 lo(x0 + first * g.column_pitch - 0.5f * g.column_width, -half_h, 0.0f);
+    const glm::vec3 hi(x0 + last * g.column_pitch + 0.5f * g.column_width, half_h, 0.0f);
+    if (!visible(lo, hi)) {
+      grid_stats_.culled_columns += static_cast<size_t>(last - first + 1);
+      continue;
+    }
+    const glm::vec3 mid = pose.apply(0.5f * (lo + hi));
+    const float distance = std::max(glm::length(mid - eye_) - 0.5f * glm::length(hi - lo) * pose.scale.x, 0.05f);
+    const float px_per_unit = pixels_per_unit_at_1_ / distance;
+    const float row_px = g.row_pitch * pose.scale.y * px_per_unit;
+    const float column_px = g.column_pitch * pose.scale.x * px_per_unit;
+    if (row_px >= 7.0f) {
+      // Readable: every entry as a number (the second-to-last row is the ellipsis).
+      for (int c = first; c <= last; ++c) {
+        const float x = x0 + c * g.column_pitch;
+        for (int r = 0; r < g.rows; ++r) {
+          const float y = half_h - (r + 0.5f) * g.row_pitch;
+          if (r == g.rows - 2) continue;
+          const float v = g.value(c, r);
+          addNumber(v, 1, g.em_size, pose, {x, y, 0}, entryColor(v), s.opacity, g.outline_px, out);
+        }
+        const glm::vec3 a = pose.apply({x - 0.5f * g.column_width, -half_h, 0}), b = pose.apply({x - 0.5f * g.column_width, half_h, 0});
+        const glm::vec3 a2 = pose.apply({x + 0.5f * g.column_width, -half_h, 0}), b2 = pose.apply({x + 0.5f * g.column_width, half_h, 0});
+        out.strokes[passFor(s.opacity)].push_back({a, 2.0f, b, 2.0f, glm::vec4(1, 1, 1, s.opacity)});
+        out.strokes[passFor(s.opacity)].push_back({a2, 2.0f, b2, 2.0f, glm::vec4(1, 1, 1, s.opacity)});
+      }
+      grid_stats_.number_columns += static_cast<size_t>(last - first + 1);
+    } else if (column_px * kChunk >= 3.0f) {
+      // Too small to read: colored bars, striped by the entries' colors while a row is at least
+      // 2 pixels tall; neighbouring columns merge so no bar is thinner than ~3 pixels.
+      const int stripes = row_px >= 2.0f ? g.rows : 1;
+      const int group = std::max(1, static_cast<int>(3.0f / std::max(column_px, 1e-3f)));
+      auto& batch = out.fills[passFor(s.opacity)];
+      for (int c = first; c <= last; c += group) {
+        const int c_last = std::min(last, c + group - 1);
+        const float xl = x0 + c * g.column_pitch - 0.5f * g.column_width;
+        const float xr = x0 + c_last * g.column_pitch + 0.5f * g.column_width;
+        for (int k = 0; k < stripes; ++k) {
+          const float y1 = half_h - k * g.height() / stripes, y0 = y1 - g.height() / stripes;
+          float v = 0;
+          if (stripes == 1) {
+            for (int r = 0; r < g.rows; ++r) v += g.value(c, r);
+            v /= static_cast<float>(g.rows);
+          } else {
+            v = g.value(c, k);
+          }
+          const glm::vec4 color(entryColor(v), s.opacity);
+          const glm::vec3 p00 = pose.apply({xl, y0, 0}), p10 = pose.apply({xr, y0, 0});
+          const glm::vec3 p11 = pose.apply({xr, y1, 0}), p01 = pose.apply({xl, y1, 0});
+          for (const glm::vec3& p : {p00, p10, p11, p00, p11, p01}) batch.push_back({p, 0.0f, glm::vec3(0.0f), 0.0f, color});
+        }
+      }
+      grid_stats_.bar_columns += static_cast<size_t>(last - first + 1);
+    } else {
+      // Sub-pixel columns: the whole chunk is one slab of the average grey.
+      const glm::vec4 color(interpolateHsl(grey, white, 0.5f), s.opacity * 0.8f);
+      const glm::vec3 p00 = pose.apply({lo.x, lo.y, 0}), p10 = pose.apply({hi.x, lo.y, 0});
+      const glm::vec3 p11 = pose.apply({hi.x, hi.y, 0}), p01 = pose.apply({lo.x, hi.y, 0});
+      auto& batch = out.fills[passFor(color.a)];
+      for (const glm::vec3& p : {p00, p10, p11, p00, p11, p01}) batch.push_back({p, 0.0f, glm::vec3(0.0f), 0.0f, color});
+      ++grid_stats_.slabs;
+    }
   }
 }
 

@@ -2,6 +2,7 @@
 // Turns an evaluated frame into a few flat instance arrays, one per GPU pipeline, so the
 // renderer issues a small fixed number of draw calls whatever the number of elements. Pure CPU
 // (no GL): unit-tested and benchmarked on its own. Buffers are reused between frames.
+#include <glm/mat4x4.hpp>
 #include <glm/vec3.hpp>
 #include <glm/vec4.hpp>
 #include <vector>
@@ -65,8 +66,14 @@ class Batcher {
  public:
   explicit Batcher(text::GlyphAtlas& atlas);
   ~Batcher();
-  // `aspect` is the viewport's width / height (box faces are sorted in view space).
   void build(const Scene& scene, const FrameState& state, DrawBatches& out);
+  // The target's size in pixels: level of detail and culling depend on it.
+  void setViewport(int width, int height);
+  // Grid columns drawn as numbers / as bars / culled in the last build (for bench and tests).
+  struct GridStats {
+    size_t number_columns = 0, bar_columns = 0, slabs = 0, culled_columns = 0;
+  };
+  const GridStats& gridStats() const { return grid_stats_; }
 
  private:
   void addText(const Scene& scene, const Element& e, const ElementState& s, DrawBatches& out);
@@ -75,6 +82,9 @@ class Batcher {
   void addBox(const BoxGeometry& g, const ElementState& s, const glm::vec4& color, DrawBatches& out);
   void addSpheres(const SphereGeometry& g, const ElementState& s, const glm::vec4& color, DrawBatches& out);
   void addLines(const LineGeometry& g, const ElementState& s, float opacity, DrawBatches& out);
+  void addGrid(const GridGeometry& g, const ElementState& s, DrawBatches& out);
+  void addNumber(float value, int decimals, float em, const Pose& pose, glm::vec3 local, Rgb rgb,
+                 float opacity, float outline_px, DrawBatches& out);
 
   text::GlyphAtlas& atlas_;
   text::TextLayout* scratch_layout_;  // reused for text laid out per frame (numbers)
@@ -87,6 +97,10 @@ class Batcher {
   std::vector<FaceSortKey> face_keys_;
   std::vector<MeshVertex> face_scratch_;
   glm::vec3 eye_{0.0f};
+  glm::mat4 view_proj_{1.0f};
+  float viewport_w_ = 1920.0f, viewport_h_ = 1080.0f;
+  float pixels_per_unit_at_1_ = 1.0f;  // on-screen pixels of 1 unit seen at distance 1
+  GridStats grid_stats_;
 };
 
 // The opacity pass an element goes into.

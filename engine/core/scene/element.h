@@ -21,6 +21,7 @@ enum class ElementKind : uint8_t {
   Box,      // shaded translucent box faces (blocks)
   Spheres,  // a cloud of shaded sphere impostors (MLP neurons)
   Lines,    // many straight lines, each with its own color and opacity (MLP connections)
+  Grid,     // a whole embedding array at scale, drawn with level of detail (numbers, bars, a slab)
 };
 
 // How the reveal channel's progress shows: manim's ShowCreation / Write / passing flash.
@@ -83,6 +84,22 @@ struct LineGeometry {
   };
   std::vector<Line> lines;
   float width = 3.0f;
+};
+
+// An embedding array of `columns` x `rows` numbers whose values come from a hash of (seed,
+// column, row), so a GPT-3-sized layer costs no memory. The batcher picks the level of detail
+// from the on-screen size: numbers when a row is tall enough to read, one colored bar per column
+// when a column is at least a pixel wide, a single slab otherwise; off-screen columns are culled.
+struct GridGeometry {
+  int columns = 1, rows = 10;
+  float column_pitch = 0.84f, column_width = 0.6f, row_pitch = 0.4f;
+  uint64_t seed = 0;
+  float value_max = 9.9f;
+  float em_size = 0.24f;
+  float outline_px = 2.0f;
+  float value(int column, int row) const;
+  float width() const { return (columns - 1) * column_pitch + column_width; }
+  float height() const { return rows * row_pitch; }
 };
 
 struct Element {

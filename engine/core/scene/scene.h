@@ -44,6 +44,7 @@ struct Scene {
   std::vector<BoxGeometry> boxes;
   std::vector<SphereGeometry> spheres;
   std::vector<LineGeometry> lines;
+  std::vector<GridGeometry> grids;
 
   Channel<Camera> camera{Camera{}};
   std::vector<Beat> beats;

@@ -138,7 +138,7 @@ void NetworkFlow::showTokens(const ShowTokensParams& p) {
     b_.hideUntil(word, t0 + hi);
     words.push_back(word);
   }
-  play(1.0, "tokens appear");
+  play(1.0, "tokens appear", p.notes);
 
   // Play 1: box around the phrase, curved arrow to the yellow box, "???".
   t0 = b_.now();
@@ -473,7 +473,7 @@ void NetworkFlow::attention(const AttentionParams& p) {
   // The copy starts where the layer is (at full opacity) and flies into the block.
   for (int e : layerElements(copy)) b_.element(e).opacity.setInitial(b_.element(e).opacity.initial());
   moveLayerZ(copy, {t0 + w[2].start, t0 + w[2].end}, block.z);
-  play(2.0, "block fades in, layer moves inside");
+  play(2.0, "block fades in, layer moves inside", p.notes);
 
   // Arcs between every pair of columns flash while the copy's numbers re-randomize.
   t0 = b_.now();
@@ -618,14 +618,14 @@ void NetworkFlow::mlp(const MlpParams& p) {
     Pose title_pose = b_.poseNow(block.title);
     title_pose.rotation = glm::angleAxis(-kPi / 2, glm::vec3(0, 1, 0));
     b_.element(block.title).pose.setInitial(title_pose);
-    b_.fadeIn(block.title, {t0, t0 + 1});
+    if (!config_.hide_block_labels) b_.fadeIn(block.title, {t0, t0 + 1});
     moveCameraTo({t0, t0 + 3}, p.sideview, std::nullopt, std::nullopt);
     write_lines(bundles[index], {t0, t0 + 3});
     b_.fadeIn(clusters[index], {t0, t0 + 3});
     for (int e : next.columns[index].entries) b_.fadeIn(e, {t0, t0 + 3}, glm::vec3(0, 0, next_z - layer.z));
     for (int e : {next.columns[index].dots, next.columns[index].left, next.columns[index].right})
       b_.fadeIn(e, {t0, t0 + 3}, glm::vec3(0, 0, next_z - layer.z));
-    play(3.0, "first network, side view");
+    play(3.0, "first network, side view", p.notes);
 
     t0 = b_.now();
     const auto lw = laggedWindows(n - 1, 1.0, 0.5, 9.0);
@@ -656,7 +656,7 @@ void NetworkFlow::mlp(const MlpParams& p) {
     b_.moveCamera({t0, t0 + 2}, target);
     play(2.0, "block body and new layer");
   } else {
-    b_.fadeIn(block.title, {t0, t0 + 1});
+    if (!config_.hide_block_labels) b_.fadeIn(block.title, {t0, t0 + 1});
     moveCameraTo({t0, t0 + 3}, p.sideview, std::nullopt, std::nullopt);
     for (int c = 0; c < n; ++c) b_.fadeIn(clusters[c], {t0, t0 + 1});
     // Write(connections) over every line of the block at once.
@@ -669,7 +669,7 @@ void NetworkFlow::mlp(const MlpParams& p) {
       b_.element(e).pose.setInitial(start);
       b_.moveTo(e, {t0, t0 + 3}, end);
     }
-    play(3.0, "network written, next layer");
+    play(3.0, "network written, next layer", p.notes);
     t0 = b_.now();
     Camera target = b_.cameraNow();
     if (p.final_orientation) target.orientation = quatFromEulerDegrees(*p.final_orientation);
@@ -738,7 +738,7 @@ void NetworkFlow::repetitions(const RepetitionsParams& p) {
   b_.hideUntil(rep_text_, t0);
   b_.reveal(rep_text_, {t0 + 1, t0 + 2}, RevealStyle::Parts, Rate::Smooth, 0.2f);
   moveCameraTo({t0, t0 + 3}, EulerDegrees{-58, -12, 0}, glm::vec3(-3.27f, 0.98f, 26.89f), 25.0f);
-  play(3.0, "many repetitions");
+  play(3.0, "many repetitions", p.notes);
 
   // The final layer flies out from the last layer to beyond the thin blocks (Restore, 2 s).
   t0 = b_.now();

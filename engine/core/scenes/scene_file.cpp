@@ -10,6 +10,7 @@
 #include "core/math/color.h"
 #include "core/scenes/general_layer.h"
 #include "core/scenes/network_flow.h"
+#include "core/scenes/scale_stack.h"
 #include "core/scenes/scene_json.h"
 #include "core/scenes/shapes.h"
 #include "core/scenes/units.h"
@@ -196,6 +197,14 @@ Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
     } else if (kind == "unembedding_matrix") {
       need_flow(true);
       flow->unembeddingMatrix(notes);
+    } else if (kind == "scale_stack") {
+      ScaleStackParams p;
+      p.tokens = beat.optionalInRange<int>("tokens", 2048, 1, 1 << 20);
+      p.layers = beat.optionalInRange<int>("layers", 96, 1, 10000);
+      p.rows = beat.optionalInRange<int>("rows", 10, 3, 64);
+      p.dimension_label = beat.optional<std::string>("dimension", p.dimension_label);
+      p.seed = static_cast<uint64_t>(seed);
+      buildScaleStack(b, atlas, p);
     } else if (kind == "wait") {
       const double duration = beat.optionalInRange<double>("duration", 1.0, 0.0, 1e5);
       const std::string name = beat.optional<std::string>("name", "hold");
@@ -218,7 +227,7 @@ Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
     } else {
       beat.fail("beat", "unknown beat \"" + kind +
                             "\" (show_tokens, attention, mlp, repetitions, focus_last_layer, unembedding, cycle_embeddings, "
-                            "context_size, remove_earlier_layers, desired_output, unembedding_matrix, play, wait)");
+                            "context_size, remove_earlier_layers, desired_output, unembedding_matrix, scale_stack, play, wait)");
     }
     beat.finish();
   }
