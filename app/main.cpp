@@ -8,7 +8,8 @@
 
 namespace {
 
-constexpr const char* kUsage = R"(flowview - live 3D viewer of the transformer network-flow animation
+constexpr const char* kUsage =
+    R"(flowview - live 3D viewer of the transformer network-flow animation
 
 usage:
   flowview [SCENE.json] [viewer options]   open the viewer (default: the high-level network flow)

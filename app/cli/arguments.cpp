@@ -47,7 +47,8 @@ std::string Arguments::requirePositional(size_t index, const std::string& what) 
 }
 
 void Arguments::expectPositionalCount(size_t max) const {
-  if (positional_.size() > max) throw ArgumentError("unexpected argument '" + positional_[max] + "'");
+  if (positional_.size() > max)
+    throw ArgumentError("unexpected argument '" + positional_[max] + "'");
 }
 
 bool Arguments::flag(const std::string& name) const {
@@ -68,7 +69,8 @@ std::string Arguments::requireOption(const std::string& name) const {
   return *value;
 }
 
-std::optional<double> Arguments::optionalNumber(const std::string& name, double min, double max) const {
+std::optional<double> Arguments::optionalNumber(const std::string& name, double min,
+                                                double max) const {
   auto text = option(name);
   if (!text) return std::nullopt;
   errno = 0;
@@ -79,7 +81,8 @@ std::optional<double> Arguments::optionalNumber(const std::string& name, double 
   }
   if (value < min || value > max) {
     char buffer[160];
-    std::snprintf(buffer, sizeof buffer, ": --%s must be between %g and %g, got %g", name.c_str(), min, max, value);
+    std::snprintf(buffer, sizeof buffer, ": --%s must be between %g and %g, got %g", name.c_str(),
+                  min, max, value);
     throw ArgumentError(buffer + 2);
   }
   return value;

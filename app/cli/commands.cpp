@@ -29,17 +29,20 @@ struct LoadedScene {
 
 LoadedScene load(const Arguments& args, const std::string& path) {
   LoadedScene loaded;
-  loaded.atlas = std::make_unique<text::GlyphAtlas>(text::locateFonts(args.option("font").value_or("")));
+  loaded.atlas =
+      std::make_unique<text::GlyphAtlas>(text::locateFonts(args.option("font").value_or("")));
   loaded.scene = scenes::loadSceneFile(path, *loaded.atlas);
   return loaded;
 }
 
-double parseTime(const Arguments& args, const std::string& name, const Scene& scene, double fallback) {
+double parseTime(const Arguments& args, const std::string& name, const Scene& scene,
+                 double fallback) {
   const auto value = args.optionalNumber(name, 0.0, 1e9);
   if (!value) return fallback;
   if (*value > scene.duration + 1e-9) {
     char buffer[160];
-    std::snprintf(buffer, sizeof buffer, "--%s %g is past the end of the scene (%.2f s)", name.c_str(), *value, scene.duration);
+    std::snprintf(buffer, sizeof buffer, "--%s %g is past the end of the scene (%.2f s)",
+                  name.c_str(), *value, scene.duration);
     throw ArgumentError(buffer);
   }
   return *value;
@@ -48,7 +51,8 @@ double parseTime(const Arguments& args, const std::string& name, const Scene& sc
 void checkOutputFolder(const std::string& path) {
   const std::filesystem::path p(path);
   const auto dir = p.has_parent_path() ? p.parent_path() : std::filesystem::path(".");
-  if (!std::filesystem::is_directory(dir)) throw ImageWriteError("cannot write " + path + ": folder does not exist");
+  if (!std::filesystem::is_directory(dir))
+    throw ImageWriteError("cannot write " + path + ": folder does not exist");
 }
 
 int render(const std::vector<std::string>& raw) {
@@ -73,7 +77,8 @@ int render(const std::vector<std::string>& raw) {
 }
 
 int exportFrames(const std::vector<std::string>& raw) {
-  Arguments args("export", raw, {"size", "fps", "out", "from", "to", "font", "samples"}, {"transparent"});
+  Arguments args("export", raw, {"size", "fps", "out", "from", "to", "font", "samples"},
+                 {"transparent"});
   const std::string path = args.requirePositional(0, "SCENE.json");
   args.expectPositionalCount(1);
   const std::string out = args.requireOption("out");
@@ -89,17 +94,21 @@ int exportFrames(const std::vector<std::string>& raw) {
   FILE* ffmpeg = nullptr;
   if (to_video) {
     if (std::system("command -v ffmpeg >/dev/null 2>&1") != 0) {
-      throw ArgumentError("export: writing " + out + " needs ffmpeg, which is not installed; give a folder instead");
+      throw ArgumentError("export: writing " + out +
+                          " needs ffmpeg, which is not installed; give a folder instead");
     }
     char command[512];
-    std::snprintf(command, sizeof command,
-                  "ffmpeg -loglevel error -y -f image2pipe -framerate %g -i - -pix_fmt yuv420p '%s'", fps, out.c_str());
+    std::snprintf(
+        command, sizeof command,
+        "ffmpeg -loglevel error -y -f image2pipe -framerate %g -i - -pix_fmt yuv420p '%s'", fps,
+        out.c_str());
     ffmpeg = popen(command, "w");
     if (!ffmpeg) throw ImageWriteError("cannot start ffmpeg for " + out);
   } else {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
-    if (ec || !std::filesystem::is_directory(dir)) throw ImageWriteError("cannot create folder " + out + ": " + ec.message());
+    if (ec || !std::filesystem::is_directory(dir))
+      throw ImageWriteError("cannot create folder " + out + ": " + ec.message());
   }
   HeadlessRenderer renderer(*loaded.atlas, samples);
   RenderOptions options;
@@ -122,8 +131,8 @@ int exportFrames(const std::vector<std::string>& raw) {
       writePngAtomically((dir / name).string(), image);
     }
     const int width = 40, done = (i + 1) * width / frames;
-    std::fprintf(stderr, "\rexport [%.*s%*s] %d/%d", done, "########################################",
-                 width - done, "", i + 1, frames);
+    std::fprintf(stderr, "\rexport [%.*s%*s] %d/%d", done,
+                 "########################################", width - done, "", i + 1, frames);
   }
   std::fprintf(stderr, "\n");
   if (ffmpeg && pclose(ffmpeg) != 0) throw ImageWriteError("ffmpeg failed writing " + out);
@@ -162,8 +171,10 @@ int info(const std::vector<std::string>& raw) {
     p["name"] = preset.name;
     presets.push_back(p);
   }
-  nlohmann::json out = {{"title", scene.title},  {"duration", round(scene.duration)},
-                        {"beats", beats},        {"camera_presets", presets},
+  nlohmann::json out = {{"title", scene.title},
+                        {"duration", round(scene.duration)},
+                        {"beats", beats},
+                        {"camera_presets", presets},
                         {"elements", scene.elements.size()}};
   std::cout << out.dump(1) << "\n";
   return 0;
@@ -174,8 +185,8 @@ int validate(const std::vector<std::string>& raw) {
   const std::string path = args.requirePositional(0, "SCENE.json");
   args.expectPositionalCount(1);
   LoadedScene loaded = load(args, path);
-  std::cout << path << ": ok (" << loaded.scene.beats.size() << " beats, "
-            << loaded.scene.duration << " s)\n";
+  std::cout << path << ": ok (" << loaded.scene.beats.size() << " beats, " << loaded.scene.duration
+            << " s)\n";
   return 0;
 }
 
@@ -200,9 +211,17 @@ int guarded(const char* command, int (*body)(const std::vector<std::string>&),
   }
 }
 
-int runRender(const std::vector<std::string>& args) { return guarded("render", render, args); }
-int runExport(const std::vector<std::string>& args) { return guarded("export", exportFrames, args); }
-int runInfo(const std::vector<std::string>& args) { return guarded("info", info, args); }
-int runValidate(const std::vector<std::string>& args) { return guarded("validate", validate, args); }
+int runRender(const std::vector<std::string>& args) {
+  return guarded("render", render, args);
+}
+int runExport(const std::vector<std::string>& args) {
+  return guarded("export", exportFrames, args);
+}
+int runInfo(const std::vector<std::string>& args) {
+  return guarded("info", info, args);
+}
+int runValidate(const std::vector<std::string>& args) {
+  return guarded("validate", validate, args);
+}
 
 }  // namespace flowview::cli

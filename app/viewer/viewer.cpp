@@ -230,7 +230,8 @@ void ViewerApp::frame(double dt) {
   drawUi(dt);
 
   evaluate(scene_, transport_.time(), state_);
-  if (temperature_ != 1.0) scenes::applyNextTokenProbabilities(scene_, nextTokenProbabilities(), state_);
+  if (temperature_ != 1.0)
+    scenes::applyNextTokenProbabilities(scene_, nextTokenProbabilities(), state_);
   shown_camera_ = camera_.update(state_.camera, dt);
   state_.camera = shown_camera_;  // the batcher sorts translucent faces from this eye
   ImGui::Render();

@@ -180,7 +180,8 @@ void ViewerApp::drawSidePanel() {
   ImGui::TextDisabled("%s", std::filesystem::path(scene_path_).filename().string().c_str());
   if (ImGui::CollapsingHeader("Beats", ImGuiTreeNodeFlags_DefaultOpen)) drawBeatList();
   if (ImGui::CollapsingHeader("Camera", ImGuiTreeNodeFlags_DefaultOpen)) drawCameraPanel();
-  if (!scene_.next_tokens.tokens.empty() && ImGui::CollapsingHeader("Next token", ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (!scene_.next_tokens.tokens.empty() &&
+      ImGui::CollapsingHeader("Next token", ImGuiTreeNodeFlags_DefaultOpen)) {
     drawNextTokenPanel();
   }
   if (ImGui::CollapsingHeader("Screenshot")) drawScreenshotPanel();
@@ -462,7 +463,8 @@ namespace flowview::viewer {
 const std::vector<double>& ViewerApp::nextTokenProbabilities() {
   if (weighted_temperature_ != temperature_ || weighted_scene_ != &scene_ ||
       weighted_probabilities_.size() != scene_.next_tokens.probabilities.size()) {
-    weighted_probabilities_ = scenes::reweightByTemperature(scene_.next_tokens.probabilities, temperature_);
+    weighted_probabilities_ =
+        scenes::reweightByTemperature(scene_.next_tokens.probabilities, temperature_);
     weighted_temperature_ = temperature_;
     weighted_scene_ = &scene_;
   }
@@ -472,10 +474,12 @@ const std::vector<double>& ViewerApp::nextTokenProbabilities() {
 void ViewerApp::drawNextTokenPanel() {
   float temperature = static_cast<float>(temperature_);
   ImGui::SetNextItemWidth(-80.0f);
-  if (ImGui::SliderFloat("Temperature", &temperature, 0.0f, 3.0f, temperature <= 1e-3f ? "greedy" : "%.2f")) {
+  if (ImGui::SliderFloat("Temperature", &temperature, 0.0f, 3.0f,
+                         temperature <= 1e-3f ? "greedy" : "%.2f")) {
     temperature_ = temperature;
   }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("p_i ~ p_i^(1/T); 0 is greedy. Re-weights the 3D bars too.");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("p_i ~ p_i^(1/T); 0 is greedy. Re-weights the 3D bars too.");
   ImGui::SameLine();
   if (ImGui::SmallButton("1.0")) temperature_ = 1.0;
   const std::vector<double>& p = nextTokenProbabilities();
@@ -489,9 +493,12 @@ void ViewerApp::drawNextTokenPanel() {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float length = std::max(1.0f, bar_width * static_cast<float>(p[i] / top) * reveal);
     const float h = ImGui::GetTextLineHeight();
-    const float hue = p.size() > 1 ? static_cast<float>(i) / static_cast<float>(p.size() - 1) : 0.0f;
-    const ImU32 color = ImGui::GetColorU32(ImVec4(0.35f + 0.65f * hue, 0.77f + 0.23f * hue, 0.87f - 0.87f * hue, 0.85f));
-    ImGui::GetWindowDrawList()->AddRectFilled({origin.x, origin.y + 2}, {origin.x + length, origin.y + h - 2}, color);
+    const float hue =
+        p.size() > 1 ? static_cast<float>(i) / static_cast<float>(p.size() - 1) : 0.0f;
+    const ImU32 color = ImGui::GetColorU32(
+        ImVec4(0.35f + 0.65f * hue, 0.77f + 0.23f * hue, 0.87f - 0.87f * hue, 0.85f));
+    ImGui::GetWindowDrawList()->AddRectFilled({origin.x, origin.y + 2},
+                                              {origin.x + length, origin.y + h - 2}, color);
     ImGui::Dummy({bar_width, h});
     ImGui::SameLine();
     ImGui::Text("%5.2f%%", 100.0 * p[i] * reveal);

@@ -22,7 +22,9 @@ HeadlessRenderer::~HeadlessRenderer() {
   context_->makeCurrent();  // the members' GL objects belong to this context
 }
 
-std::string HeadlessRenderer::describe() const { return context_->describe(); }
+std::string HeadlessRenderer::describe() const {
+  return context_->describe();
+}
 
 gl::OffscreenTarget& HeadlessRenderer::targetFor(int width, int height) {
   if (!target_ || target_->width() != width || target_->height() != height) {
@@ -37,7 +39,8 @@ void HeadlessRenderer::bindTarget(int width, int height) {
   targetFor(width, height).bind();
 }
 
-void HeadlessRenderer::render(const Scene& scene, double t, const RenderOptions& options, Image& out) {
+void HeadlessRenderer::render(const Scene& scene, double t, const RenderOptions& options,
+                              Image& out) {
   evaluate(scene, t, state_);
   renderState(scene, state_, options, out);
 }
@@ -67,7 +70,8 @@ void HeadlessRenderer::renderState(const Scene& scene, const FrameState& state,
       target.readPixels(tile_pixels_);
       for (int row = 0; row < th; ++row) {
         std::memcpy(out.rgba.data() + (static_cast<size_t>(ty + row) * options.width + tx) * 4,
-                    tile_pixels_.data() + static_cast<size_t>(row) * tw * 4, static_cast<size_t>(tw) * 4);
+                    tile_pixels_.data() + static_cast<size_t>(row) * tw * 4,
+                    static_cast<size_t>(tw) * 4);
       }
     }
   }
@@ -75,7 +79,8 @@ void HeadlessRenderer::renderState(const Scene& scene, const FrameState& state,
     for (size_t i = 0; i < out.rgba.size(); i += 4) {
       const int a = out.rgba[i + 3];
       if (a == 0 || a == 255) continue;
-      for (int c = 0; c < 3; ++c) out.rgba[i + c] = static_cast<uint8_t>(std::min(255, out.rgba[i + c] * 255 / a));
+      for (int c = 0; c < 3; ++c)
+        out.rgba[i + c] = static_cast<uint8_t>(std::min(255, out.rgba[i + c] * 255 / a));
     }
   }
 }

@@ -27,7 +27,8 @@ class HeadlessRenderer {
   // Renders the scene at time t. Transparent images have straight (not premultiplied) alpha.
   void render(const Scene& scene, double t, const RenderOptions& options, Image& out);
   // Renders an already evaluated state (benchmarks time the parts separately).
-  void renderState(const Scene& scene, const FrameState& state, const RenderOptions& options, Image& out);
+  void renderState(const Scene& scene, const FrameState& state, const RenderOptions& options,
+                   Image& out);
 
   // Binds the multisampled offscreen framebuffer for a width x height draw (created or resized
   // as needed, viewport set) without drawing or reading anything back: `bench` and the soak test

@@ -16,7 +16,8 @@ struct Renderer::Pipeline {
     glBindBuffer(GL_ARRAY_BUFFER, vbo.id());
     if (bytes > capacity_bytes) {
       capacity_bytes = std::max(bytes, capacity_bytes * 2);  // grow geometrically, then reuse
-      glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(capacity_bytes), nullptr, GL_STREAM_DRAW);
+      glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(capacity_bytes), nullptr,
+                   GL_STREAM_DRAW);
     }
     glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(bytes), data);
   }
@@ -30,7 +31,8 @@ void vec4Attributes(GLuint vao, GLuint vbo, int count, size_t stride, bool insta
   glBindBuffer(GL_ARRAY_BUFFER, vbo);
   for (int i = 0; i < count; ++i) {
     glEnableVertexAttribArray(static_cast<GLuint>(i));
-    glVertexAttribPointer(static_cast<GLuint>(i), 4, GL_FLOAT, GL_FALSE, static_cast<GLsizei>(stride),
+    glVertexAttribPointer(static_cast<GLuint>(i), 4, GL_FLOAT, GL_FALSE,
+                          static_cast<GLsizei>(stride),
                           reinterpret_cast<const void*>(static_cast<uintptr_t>(i * 16)));
     glVertexAttribDivisor(static_cast<GLuint>(i), instanced ? 1 : 0);
   }
@@ -45,7 +47,10 @@ Renderer::Renderer(text::GlyphAtlas& atlas, const std::string& shader_dir)
       stroke_program_(shader_dir, "stroke.vert", "stroke.frag"),
       sphere_program_(shader_dir, "sphere.vert", "sphere.frag"),
       glyph_program_(shader_dir, "glyph.vert", "glyph.frag"),
-      mesh_(new Pipeline), stroke_(new Pipeline), sphere_(new Pipeline), glyph_(new Pipeline) {
+      mesh_(new Pipeline),
+      stroke_(new Pipeline),
+      sphere_(new Pipeline),
+      glyph_(new Pipeline) {
   static_assert(sizeof(MeshVertex) == 48 && sizeof(StrokeInstance) == 48 &&
                 sizeof(SphereInstance) == 32 && sizeof(GlyphInstance) == 80);
   vec4Attributes(mesh_->vao.id(), mesh_->vbo.id(), 3, sizeof(MeshVertex), false);
@@ -69,7 +74,8 @@ void Renderer::uploadAtlasIfChanged() {
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
 }
 
-void Renderer::draw(const DrawBatches& batches, const Camera& camera, const RenderOptions& options) {
+void Renderer::draw(const DrawBatches& batches, const Camera& camera,
+                    const RenderOptions& options) {
   draw_calls_ = 0;
   const int full_w = options.full_width > 0 ? options.full_width : options.width;
   const int full_h = options.full_height > 0 ? options.full_height : options.height;

@@ -19,7 +19,7 @@ namespace flowview {
 
 struct RenderOptions {
   int width = 1280, height = 720;
-  bool transparent = false;           // clear to alpha 0 instead of black
+  bool transparent = false;  // clear to alpha 0 instead of black
   glm::vec4 background{0, 0, 0, 1};
   // Tiled rendering of an image larger than one framebuffer: this draw covers the tile at
   // (tile_x, tile_y) (pixels from the top-left) of a full_width x full_height image.

@@ -15,7 +15,8 @@ constexpr int kW = 640, kH = 360;
 struct Primitives {
   text::GlyphAtlas atlas{text::locateFonts()};
   HeadlessRenderer renderer{atlas};
-  Scene scene = scenes::loadSceneFile(std::string(FLOWVIEW_TEST_SOURCE_DIR) + "/scenes/primitives.json", atlas);
+  Scene scene = scenes::loadSceneFile(
+      std::string(FLOWVIEW_TEST_SOURCE_DIR) + "/scenes/primitives.json", atlas);
   Image at(double t) {
     RenderOptions options;
     options.width = kW;
@@ -39,7 +40,7 @@ TEST(Primitives, TranslucentBlockTintsWhatIsBehindIt) {
   auto& p = primitives();
   const Image image = p.at(3.0);
   // RED_C is (252, 98, 85). Seen through 75% of a lit grey box it is mostly grey, a little red.
-  const uint8_t* tinted = p.pixel(image, {-4, 2, -1});         // the panel's center
+  const uint8_t* tinted = p.pixel(image, {-4, 2, -1});            // the panel's center
   const uint8_t* plain = p.pixel(image, {-4.85f, 2.85f, 0.75f});  // the box alone
   EXPECT_GT(tinted[0], plain[0] + 10) << "the red behind must show through";
   EXPECT_GT(tinted[0], tinted[1] + 5);
@@ -53,7 +54,7 @@ TEST(Primitives, SphereIsShadedRound) {
   const Image image = p.at(3.0);
   const uint8_t* center = p.pixel(image, {4, 2, 0});
   EXPECT_GT(center[0], 150);
-  EXPECT_NEAR(center[0], center[2], 8);  // white sphere: grey, not tinted
+  EXPECT_NEAR(center[0], center[2], 8);                        // white sphere: grey, not tinted
   const uint8_t* outside = p.pixel(image, {4.75f, 2.75f, 0});  // beyond the radius, inside the quad
   EXPECT_LT(outside[0], 10);
 }

@@ -27,7 +27,8 @@ constexpr double kThreshold = 0.01;
 struct MainScene {
   text::GlyphAtlas atlas{text::locateFonts()};
   HeadlessRenderer renderer{atlas};
-  Scene scene = scenes::loadSceneFile(std::string(FLOWVIEW_TEST_SOURCE_DIR) + "/../scenes/high_level_network_flow.json", atlas);
+  Scene scene = scenes::loadSceneFile(
+      std::string(FLOWVIEW_TEST_SOURCE_DIR) + "/../scenes/high_level_network_flow.json", atlas);
 };
 
 MainScene& mainScene() {
@@ -50,7 +51,8 @@ TEST_P(ReferenceFrames, MatchBaseline) {
   options.height = kH;
   Image actual;
   m.renderer.render(m.scene, c.time, options, actual);
-  const std::string baseline_path = std::string(FLOWVIEW_TEST_SOURCE_DIR) + "/baselines/" + c.name + ".png";
+  const std::string baseline_path =
+      std::string(FLOWVIEW_TEST_SOURCE_DIR) + "/baselines/" + c.name + ".png";
   const char* update = std::getenv("FLOWVIEW_UPDATE_BASELINES");
   Image baseline;
   if ((update && std::string(update) == "1") || !readPng(baseline_path, baseline)) {
@@ -63,7 +65,8 @@ TEST_P(ReferenceFrames, MatchBaseline) {
   size_t different = 0;
   for (size_t i = 0; i < actual.rgba.size(); i += 4) {
     int worst = 0;
-    for (int k = 0; k < 3; ++k) worst = std::max(worst, std::abs(actual.rgba[i + k] - baseline.rgba[i + k]));
+    for (int k = 0; k < 3; ++k)
+      worst = std::max(worst, std::abs(actual.rgba[i + k] - baseline.rgba[i + k]));
     const bool bad = worst > 40;
     different += bad;
     diff.rgba[i] = bad ? 255 : static_cast<uint8_t>(actual.rgba[i] / 4);
@@ -82,10 +85,13 @@ TEST_P(ReferenceFrames, MatchBaseline) {
 
 INSTANTIATE_TEST_SUITE_P(MainScene, ReferenceFrames,
                          testing::Values(Case{"tokens", 6.04}, Case{"embeddings", 16.04},
-                                         Case{"inside_attention", 21.54}, Case{"mlp_side_view", 28.04},
-                                         Case{"mlp_top_view", 37.04}, Case{"repetitions", 68.04},
+                                         Case{"inside_attention", 21.54},
+                                         Case{"mlp_side_view", 28.04}, Case{"mlp_top_view", 37.04},
+                                         Case{"repetitions", 68.04},
                                          Case{"unembedding_bars", 77.04}),
-                         [](const testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
+                         [](const testing::TestParamInfo<Case>& info) {
+                           return std::string(info.param.name);
+                         });
 
 }  // namespace
 }  // namespace flowview

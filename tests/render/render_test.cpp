@@ -20,7 +20,8 @@ Fixture& fixture() {
 }
 
 Image renderScene(const std::string& name, double t, int w, int h, bool transparent = false) {
-  const Scene scene = scenes::loadSceneFile(std::string(FLOWVIEW_TEST_SCENE_DIR) + "/" + name, fixture().atlas);
+  const Scene scene =
+      scenes::loadSceneFile(std::string(FLOWVIEW_TEST_SCENE_DIR) + "/" + name, fixture().atlas);
   RenderOptions options;
   options.width = w;
   options.height = h;
@@ -31,7 +32,8 @@ Image renderScene(const std::string& name, double t, int w, int h, bool transpar
 }
 
 TEST(HeadlessRender, TestPatternPixels) {
-  const Scene scene = scenes::loadSceneFile(std::string(FLOWVIEW_TEST_SCENE_DIR) + "/test_pattern.json", fixture().atlas);
+  const Scene scene = scenes::loadSceneFile(
+      std::string(FLOWVIEW_TEST_SCENE_DIR) + "/test_pattern.json", fixture().atlas);
   const Image image = renderScene("test_pattern.json", 0.0, 320, 180);
   ASSERT_EQ(image.width, 320);
   // Background: black, opaque.
@@ -63,7 +65,8 @@ TEST(HeadlessRender, TransparentBackgroundHasZeroAlpha) {
 }
 
 TEST(HeadlessRender, TextInkAppearsWhereTheLabelIs) {
-  const Scene scene = scenes::loadSceneFile(std::string(FLOWVIEW_TEST_SCENE_DIR) + "/test_pattern.json", fixture().atlas);
+  const Scene scene = scenes::loadSceneFile(
+      std::string(FLOWVIEW_TEST_SCENE_DIR) + "/test_pattern.json", fixture().atlas);
   const Image image = renderScene("test_pattern.json", 0.0, 640, 360);
   const glm::vec2 c = scene.camera.at(0.0).projectToPixel({0, 2.2f, 0}, 640, 360);
   int bright = 0;

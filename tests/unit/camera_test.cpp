@@ -8,7 +8,9 @@ namespace flowview {
 namespace {
 
 constexpr float kTol = 1e-4f;
-float deg(float d) { return d * 3.14159265358979f / 180.0f; }
+float deg(float d) {
+  return d * 3.14159265358979f / 180.0f;
+}
 
 TEST(Camera, DefaultLooksDownMinusZFromFocalDistance) {
   const Camera c;
@@ -50,7 +52,8 @@ TEST(Camera, GammaRollsAboutZ) {
 }
 
 TEST(Camera, EulerRoundTripForSeedOrientations) {
-  const EulerDegrees cases[] = {{-40, -15, 0}, {-78, -10, 0}, {0, -37, 0}, {-51, -18, 0}, {-58, -12, 0}, {-3, -12, 0}, {20, 30, 10}};
+  const EulerDegrees cases[] = {{-40, -15, 0}, {-78, -10, 0}, {0, -37, 0}, {-51, -18, 0},
+                                {-58, -12, 0}, {-3, -12, 0},  {20, 30, 10}};
   for (const auto& e : cases) {
     const EulerDegrees back = Camera::fromEuler(e).euler();
     EXPECT_NEAR(back.theta, e.theta, 1e-3f);

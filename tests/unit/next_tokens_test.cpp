@@ -12,7 +12,8 @@ namespace {
 
 TEST(NextTokens, MainSceneExposesItsBars) {
   text::GlyphAtlas atlas(text::locateFonts());
-  const Scene scene = loadSceneFile(std::string(FLOWVIEW_TEST_SCENE_DIR) + "/high_level_network_flow.json", atlas);
+  const Scene scene =
+      loadSceneFile(std::string(FLOWVIEW_TEST_SCENE_DIR) + "/high_level_network_flow.json", atlas);
   const NextTokenBars& bars = scene.next_tokens;
   ASSERT_EQ(bars.tokens.size(), 13u);
   EXPECT_EQ(bars.tokens[0], "the");
@@ -30,7 +31,8 @@ TEST(NextTokens, MainSceneExposesItsBars) {
   applyNextTokenProbabilities(scene, p, state);
   const ElementState& fill = state.elements[bars.fills[0]];
   EXPECT_NEAR(fill.pose.scale.x / before_len, p[0] / 0.0882, 1e-4);
-  EXPECT_NEAR(fill.pose.position.x - 0.5f * static_cast<float>(p[0]) * 4.0f, before_left, 1e-4);  // left edge fixed
+  EXPECT_NEAR(fill.pose.position.x - 0.5f * static_cast<float>(p[0]) * 4.0f, before_left,
+              1e-4);  // left edge fixed
   EXPECT_NEAR(state.elements[bars.percents[0]].value, 100.0 * p[0], 1e-3);
   EXPECT_GT(p[0], 0.0882);  // sharper: the top candidate gains
 }

@@ -9,7 +9,8 @@ namespace {
 
 TEST(RateFunctions, SmoothIsSmootherstep) {
   for (double t : {0.0, 0.1, 0.25, 0.5, 0.8, 1.0}) {
-    EXPECT_NEAR(applyRate(Rate::Smooth, t), 10 * t * t * t - 15 * t * t * t * t + 6 * t * t * t * t * t, 1e-12);
+    EXPECT_NEAR(applyRate(Rate::Smooth, t),
+                10 * t * t * t - 15 * t * t * t * t + 6 * t * t * t * t * t, 1e-12);
   }
   EXPECT_DOUBLE_EQ(applyRate(Rate::Smooth, 0.5), 0.5);
 }

@@ -19,8 +19,8 @@ text::GlyphAtlas& atlas() {
 }
 
 const Scene& mainScene() {
-  static const Scene scene =
-      loadSceneFile(std::string(FLOWVIEW_TEST_SCENE_DIR) + "/high_level_network_flow.json", atlas());
+  static const Scene scene = loadSceneFile(
+      std::string(FLOWVIEW_TEST_SCENE_DIR) + "/high_level_network_flow.json", atlas());
   return scene;
 }
 
@@ -44,7 +44,8 @@ TEST(MainScene, BeatsMatchTheReferenceTimeline) {
     EXPECT_NEAR(e.theta, after["euler_deg"][0].get<double>(), 0.05);
     EXPECT_NEAR(e.phi, after["euler_deg"][1].get<double>(), 0.05);
     EXPECT_NEAR(e.gamma, after["euler_deg"][2].get<double>(), 0.05);
-    for (int k = 0; k < 3; ++k) EXPECT_NEAR(camera.center[k], after["center"][k].get<double>(), 0.02);
+    for (int k = 0; k < 3; ++k)
+      EXPECT_NEAR(camera.center[k], after["center"][k].get<double>(), 0.02);
     EXPECT_NEAR(camera.height, after["height"].get<double>(), 0.01);
   }
 }
@@ -83,17 +84,24 @@ TEST(SceneFileErrors, EachBadInputGetsOneClearLine) {
   EXPECT_EQ(loadError(R"({"version": 1, "beats": [{"beat": "wait", "duration": -1}]})"),
             "bad.json:1:55: /beats/0/duration: must be between 0 and 100000, got -1");
   EXPECT_EQ(loadError(R"({"version": 1, "beats": [{"beat": "dance"}]})"),
-            "bad.json:1:35: /beats/0/beat: unknown beat \"dance\" (show_tokens, attention, mlp, repetitions, focus_last_layer, unembedding, cycle_embeddings, "
-            "context_size, remove_earlier_layers, desired_output, unembedding_matrix, scale_stack, play, wait)");
+            "bad.json:1:35: /beats/0/beat: unknown beat \"dance\" (show_tokens, attention, mlp, "
+            "repetitions, focus_last_layer, unembedding, cycle_embeddings, "
+            "context_size, remove_earlier_layers, desired_output, unembedding_matrix, scale_stack, "
+            "play, wait)");
   EXPECT_EQ(loadError("{\"version\": 1,\n \"beats\": [{\"beat\": \"wait\", \"durration\": 2}]}"),
             "bad.json:2:29: /beats/0: unknown field \"durration\" (did you mean \"duration\"?)");
-  EXPECT_EQ(loadError(R"({"version": "1", "beats": []})"), "bad.json:1:13: /version: expected an integer, got a string");
+  EXPECT_EQ(loadError(R"({"version": "1", "beats": []})"),
+            "bad.json:1:13: /version: expected an integer, got a string");
   EXPECT_EQ(loadError(R"({"beats": []})"), "bad.json:1:1: missing required field \"version\"");
   EXPECT_EQ(loadError(R"({"version": 1, "beats": [)"), "bad.json:1:26: unexpected end of input");
-  EXPECT_EQ(loadError(R"({"version": 1, "network_flow": {"text": "a b c", "tokens": []}, "beats": [{"beat": "show_tokens"}]})"),
-            "bad.json:1:60: /network_flow/tokens: the token list is empty");
-  EXPECT_EQ(loadError(R"({"version": 1, "network_flow": {"text": "a b c", "next_tokens": [{"token": "x", "probability": 1.5}]}, "beats": [{"beat": "show_tokens"}]})"),
-            "bad.json:1:96: /network_flow/next_tokens/0/probability: must be between 0 and 1, got 1.5");
+  EXPECT_EQ(
+      loadError(
+          R"({"version": 1, "network_flow": {"text": "a b c", "tokens": []}, "beats": [{"beat": "show_tokens"}]})"),
+      "bad.json:1:60: /network_flow/tokens: the token list is empty");
+  EXPECT_EQ(
+      loadError(
+          R"({"version": 1, "network_flow": {"text": "a b c", "next_tokens": [{"token": "x", "probability": 1.5}]}, "beats": [{"beat": "show_tokens"}]})"),
+      "bad.json:1:96: /network_flow/next_tokens/0/probability: must be between 0 and 1, got 1.5");
   EXPECT_EQ(loadError(R"({"version": 1, "beats": [{"beat": "wait", "duration": NaN}]})"),
             "bad.json:1:55: syntax error: invalid literal");
   EXPECT_EQ(loadError(R"({"version": 1, "beats": [{"beat": "attention"}]})"),
@@ -101,7 +109,8 @@ TEST(SceneFileErrors, EachBadInputGetsOneClearLine) {
 }
 
 TEST(SceneFileErrors, EveryShippedSceneIsValid) {
-  for (const char* name : {"high_level_network_flow.json", "test_pattern.json", "mention_context_size_and_unembedding.json"}) {
+  for (const char* name : {"high_level_network_flow.json", "test_pattern.json",
+                           "mention_context_size_and_unembedding.json"}) {
     SCOPED_TRACE(name);
     EXPECT_NO_THROW(loadSceneFile(std::string(FLOWVIEW_TEST_SCENE_DIR) + "/" + name, atlas()));
   }

@@ -4,7 +4,9 @@
 
 namespace flowview {
 
-SceneBuilder::SceneBuilder(std::string title) { scene_.title = std::move(title); }
+SceneBuilder::SceneBuilder(std::string title) {
+  scene_.title = std::move(title);
+}
 
 int SceneBuilder::addElement(ElementKind kind, uint32_t geometry, const std::string& id, Pose pose,
                              Rgb color, float opacity) {
@@ -20,34 +22,46 @@ int SceneBuilder::addElement(ElementKind kind, uint32_t geometry, const std::str
   return static_cast<int>(scene_.elements.size()) - 1;
 }
 
-int SceneBuilder::addText(const std::string& id, TextGeometry g, Pose pose, Rgb color, float opacity) {
+int SceneBuilder::addText(const std::string& id, TextGeometry g, Pose pose, Rgb color,
+                          float opacity) {
   scene_.texts.push_back(std::move(g));
-  return addElement(ElementKind::Text, static_cast<uint32_t>(scene_.texts.size() - 1), id, pose, color, opacity);
+  return addElement(ElementKind::Text, static_cast<uint32_t>(scene_.texts.size() - 1), id, pose,
+                    color, opacity);
 }
-int SceneBuilder::addStroke(const std::string& id, StrokeGeometry g, Pose pose, Rgb color, float opacity) {
+int SceneBuilder::addStroke(const std::string& id, StrokeGeometry g, Pose pose, Rgb color,
+                            float opacity) {
   scene_.strokes.push_back(std::move(g));
-  return addElement(ElementKind::Stroke, static_cast<uint32_t>(scene_.strokes.size() - 1), id, pose, color, opacity);
+  return addElement(ElementKind::Stroke, static_cast<uint32_t>(scene_.strokes.size() - 1), id, pose,
+                    color, opacity);
 }
-int SceneBuilder::addFill(const std::string& id, FillGeometry g, Pose pose, Rgb color, float opacity) {
+int SceneBuilder::addFill(const std::string& id, FillGeometry g, Pose pose, Rgb color,
+                          float opacity) {
   scene_.fills.push_back(std::move(g));
-  return addElement(ElementKind::Fill, static_cast<uint32_t>(scene_.fills.size() - 1), id, pose, color, opacity);
+  return addElement(ElementKind::Fill, static_cast<uint32_t>(scene_.fills.size() - 1), id, pose,
+                    color, opacity);
 }
-int SceneBuilder::addBox(const std::string& id, BoxGeometry g, Pose pose, Rgb color, float opacity) {
+int SceneBuilder::addBox(const std::string& id, BoxGeometry g, Pose pose, Rgb color,
+                         float opacity) {
   scene_.boxes.push_back(std::move(g));
-  return addElement(ElementKind::Box, static_cast<uint32_t>(scene_.boxes.size() - 1), id, pose, color, opacity);
+  return addElement(ElementKind::Box, static_cast<uint32_t>(scene_.boxes.size() - 1), id, pose,
+                    color, opacity);
 }
-int SceneBuilder::addSpheres(const std::string& id, SphereGeometry g, Pose pose, Rgb color, float opacity) {
+int SceneBuilder::addSpheres(const std::string& id, SphereGeometry g, Pose pose, Rgb color,
+                             float opacity) {
   scene_.spheres.push_back(std::move(g));
-  return addElement(ElementKind::Spheres, static_cast<uint32_t>(scene_.spheres.size() - 1), id, pose, color, opacity);
+  return addElement(ElementKind::Spheres, static_cast<uint32_t>(scene_.spheres.size() - 1), id,
+                    pose, color, opacity);
 }
 int SceneBuilder::addLines(const std::string& id, LineGeometry g, Pose pose, float opacity) {
   scene_.lines.push_back(std::move(g));
-  return addElement(ElementKind::Lines, static_cast<uint32_t>(scene_.lines.size() - 1), id, pose, Rgb(1.0f), opacity);
+  return addElement(ElementKind::Lines, static_cast<uint32_t>(scene_.lines.size() - 1), id, pose,
+                    Rgb(1.0f), opacity);
 }
 
 int SceneBuilder::addGrid(const std::string& id, GridGeometry g, Pose pose, float opacity) {
   scene_.grids.push_back(std::move(g));
-  return addElement(ElementKind::Grid, static_cast<uint32_t>(scene_.grids.size() - 1), id, pose, Rgb(1.0f), opacity);
+  return addElement(ElementKind::Grid, static_cast<uint32_t>(scene_.grids.size() - 1), id, pose,
+                    Rgb(1.0f), opacity);
 }
 
 void SceneBuilder::endPlay(double run_time, const std::string& name, const std::string& section,
@@ -133,8 +147,12 @@ void SceneBuilder::changeValue(int e, TimeWindow w, float target, Rate rate) {
   element(e).value.animate(w.start, w.end, target, rate);
 }
 
-void SceneBuilder::remove(int e, double t) { element(e).removed_at = t; }
-void SceneBuilder::hideUntil(int e, double t) { element(e).added_at = t; }
+void SceneBuilder::remove(int e, double t) {
+  element(e).removed_at = t;
+}
+void SceneBuilder::hideUntil(int e, double t) {
+  element(e).added_at = t;
+}
 
 void SceneBuilder::moveCamera(TimeWindow w, Camera target, Rate rate) {
   scene_.camera.animate(w.start, w.end, target, rate);

@@ -15,11 +15,16 @@ class SceneBuilder {
   explicit SceneBuilder(std::string title);
 
   // --- elements (visible from `now()` unless hidden; returns the element index) ---
-  int addText(const std::string& id, TextGeometry geometry, Pose pose, Rgb color, float opacity = 1.0f);
-  int addStroke(const std::string& id, StrokeGeometry geometry, Pose pose, Rgb color, float opacity = 1.0f);
-  int addFill(const std::string& id, FillGeometry geometry, Pose pose, Rgb color, float opacity = 1.0f);
-  int addBox(const std::string& id, BoxGeometry geometry, Pose pose, Rgb color, float opacity = 1.0f);
-  int addSpheres(const std::string& id, SphereGeometry geometry, Pose pose, Rgb color, float opacity = 1.0f);
+  int addText(const std::string& id, TextGeometry geometry, Pose pose, Rgb color,
+              float opacity = 1.0f);
+  int addStroke(const std::string& id, StrokeGeometry geometry, Pose pose, Rgb color,
+                float opacity = 1.0f);
+  int addFill(const std::string& id, FillGeometry geometry, Pose pose, Rgb color,
+              float opacity = 1.0f);
+  int addBox(const std::string& id, BoxGeometry geometry, Pose pose, Rgb color,
+             float opacity = 1.0f);
+  int addSpheres(const std::string& id, SphereGeometry geometry, Pose pose, Rgb color,
+                 float opacity = 1.0f);
   int addLines(const std::string& id, LineGeometry geometry, Pose pose, float opacity = 1.0f);
   int addGrid(const std::string& id, GridGeometry geometry, Pose pose, float opacity = 1.0f);
 
@@ -45,7 +50,7 @@ class SceneBuilder {
   void reveal(int e, TimeWindow w, RevealStyle style, Rate part_rate = Rate::Smooth,
               float lag = 0.0f, float flash_width = 0.0f, bool step = false);
   void changeValue(int e, TimeWindow w, float target, Rate rate = Rate::Smooth);
-  void remove(int e, double t);  // instantly gone at t
+  void remove(int e, double t);     // instantly gone at t
   void hideUntil(int e, double t);  // not on screen before t
 
   void moveCamera(TimeWindow w, Camera target, Rate rate = Rate::Smooth);
@@ -53,7 +58,9 @@ class SceneBuilder {
   void addPreset(std::string name, Camera camera);
 
   Pose poseNow(int e) const { return scene_.elements[static_cast<size_t>(e)].pose.finalValue(); }
-  float opacityNow(int e) const { return scene_.elements[static_cast<size_t>(e)].opacity.finalValue(); }
+  float opacityNow(int e) const {
+    return scene_.elements[static_cast<size_t>(e)].opacity.finalValue();
+  }
 
   Scene finish();
 

@@ -27,7 +27,9 @@ Camera Camera::reoriented(EulerDegrees euler) const {
   return camera;
 }
 
-glm::mat3 Camera::rotation() const { return glm::mat3_cast(orientation); }
+glm::mat3 Camera::rotation() const {
+  return glm::mat3_cast(orientation);
+}
 
 EulerDegrees Camera::euler() const {
   // R = Ry(theta) Rx(phi) Rz(gamma): row y of R is [cos(phi) sin(gamma), cos(phi) cos(gamma),
@@ -50,7 +52,9 @@ float Camera::focalDistance() const {
   return 0.5f * height / std::tan(0.5f * glm::radians(fovy_degrees));
 }
 
-glm::vec3 Camera::eyePosition() const { return center + focalDistance() * rotation()[2]; }
+glm::vec3 Camera::eyePosition() const {
+  return center + focalDistance() * rotation()[2];
+}
 
 glm::mat4 Camera::viewMatrix() const {
   // p -> R^T (p - eye): the eye looks down its -z axis at the center.

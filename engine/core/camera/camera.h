@@ -23,7 +23,7 @@ struct EulerDegrees {
 struct Camera {
   glm::quat orientation{1, 0, 0, 0};
   glm::vec3 center{0.0f};
-  float height = 8.0f;            // visible frame height at the center, in scene units
+  float height = 8.0f;  // visible frame height at the center, in scene units
   float fovy_degrees = 45.0f;
 
   static Camera fromEuler(EulerDegrees euler, glm::vec3 center = glm::vec3(0.0f),
@@ -47,7 +47,9 @@ struct Camera {
 };
 
 Camera interpolate(const Camera& a, const Camera& b, float alpha);
-inline Camera lerpValue(const Camera& a, const Camera& b, float t) { return interpolate(a, b, t); }
+inline Camera lerpValue(const Camera& a, const Camera& b, float t) {
+  return interpolate(a, b, t);
+}
 glm::quat quatFromEulerDegrees(EulerDegrees euler);
 
 }  // namespace flowview

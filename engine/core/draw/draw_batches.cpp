@@ -10,7 +10,9 @@
 namespace flowview {
 namespace {
 
-float revealOf(const RevealState& r) { return static_cast<float>(applyRate(r.part_rate, r.alpha)); }
+float revealOf(const RevealState& r) {
+  return static_cast<float>(applyRate(r.part_rate, r.alpha));
+}
 
 // Visible fraction [lo, hi] of a stroke and whether widths taper (passing flash).
 struct StrokeRange {
@@ -42,7 +44,8 @@ StrokeRange strokeRange(const RevealState& r) {
 
 Pose grown(const ElementState& s) {
   Pose pose = s.pose;
-  if (s.reveal.style == RevealStyle::Grow && s.reveal.alpha < 1.0f) pose.scale *= revealOf(s.reveal);
+  if (s.reveal.style == RevealStyle::Grow && s.reveal.alpha < 1.0f)
+    pose.scale *= revealOf(s.reveal);
   return pose;
 }
 
@@ -60,7 +63,8 @@ void DrawBatches::clear() {
 
 size_t DrawBatches::instanceCount() const {
   size_t n = box_faces.size() / 6;
-  for (int p = 0; p < 2; ++p) n += fills[p].size() / 3 + strokes[p].size() + spheres[p].size() + glyphs[p].size();
+  for (int p = 0; p < 2; ++p)
+    n += fills[p].size() / 3 + strokes[p].size() + spheres[p].size() + glyphs[p].size();
   return n;
 }
 
@@ -68,13 +72,16 @@ Batcher::Batcher(text::GlyphAtlas& atlas) : atlas_(atlas), scratch_layout_(new t
   scratch_text_.reserve(64);
 }
 
-Batcher::~Batcher() { delete scratch_layout_; }
+Batcher::~Batcher() {
+  delete scratch_layout_;
+}
 
 void Batcher::build(const Scene& scene, const FrameState& state, DrawBatches& out) {
   out.clear();
   eye_ = state.camera.eyePosition();
   view_proj_ = state.camera.viewProjection(viewport_w_ / viewport_h_);
-  pixels_per_unit_at_1_ = 0.5f * viewport_h_ / std::tan(0.5f * glm::radians(state.camera.fovy_degrees));
+  pixels_per_unit_at_1_ =
+      0.5f * viewport_h_ / std::tan(0.5f * glm::radians(state.camera.fovy_degrees));
   grid_stats_ = GridStats{};
   // Fixed-in-frame elements sit on a plane a quarter of the way from the eye to the center,
   // scaled so they look exactly as on the default frame: in front of everything else.
@@ -96,13 +103,27 @@ void Batcher::build(const Scene& scene, const FrameState& state, DrawBatches& ou
     const ElementState& s = e.fixed_in_frame ? fixed : shown;
     const glm::vec4 color(s.color, s.opacity);
     switch (e.kind) {
-      case ElementKind::Text: addText(scene, e, s, out); break;
-      case ElementKind::Stroke: addStroke(scene.strokes[e.geometry], s, color, out); break;
-      case ElementKind::Fill: addFill(scene.fills[e.geometry], s, color, out); break;
-      case ElementKind::Box: addBox(scene.boxes[e.geometry], s, color, out); break;
-      case ElementKind::Spheres: addSpheres(scene.spheres[e.geometry], s, color, out); break;
-      case ElementKind::Lines: addLines(scene.lines[e.geometry], s, s.opacity, out); break;
-      case ElementKind::Grid: addGrid(scene.grids[e.geometry], s, out); break;
+      case ElementKind::Text:
+        addText(scene, e, s, out);
+        break;
+      case ElementKind::Stroke:
+        addStroke(scene.strokes[e.geometry], s, color, out);
+        break;
+      case ElementKind::Fill:
+        addFill(scene.fills[e.geometry], s, color, out);
+        break;
+      case ElementKind::Box:
+        addBox(scene.boxes[e.geometry], s, color, out);
+        break;
+      case ElementKind::Spheres:
+        addSpheres(scene.spheres[e.geometry], s, color, out);
+        break;
+      case ElementKind::Lines:
+        addLines(scene.lines[e.geometry], s, s.opacity, out);
+        break;
+      case ElementKind::Grid:
+        addGrid(scene.grids[e.geometry], s, out);
+        break;
     }
   }
   // Translucent box faces back to front so each tints what lies behind it exactly once.
@@ -122,13 +143,15 @@ void Batcher::build(const Scene& scene, const FrameState& state, DrawBatches& ou
   out.box_faces.swap(face_scratch_);
 }
 
-void Batcher::addText(const Scene& scene, const Element& e, const ElementState& s, DrawBatches& out) {
+void Batcher::addText(const Scene& scene, const Element& e, const ElementState& s,
+                      DrawBatches& out) {
   const TextGeometry& g = scene.texts[e.geometry];
   std::string_view text = g.utf8;
   Rgb rgb = s.color;
   if (g.is_number) {
     char buffer[64];
-    const int n = std::snprintf(buffer, sizeof buffer, "%.*f", g.decimals, static_cast<double>(s.value));
+    const int n =
+        std::snprintf(buffer, sizeof buffer, "%.*f", g.decimals, static_cast<double>(s.value));
     scratch_text_.assign(buffer, static_cast<size_t>(std::max(0, n)));
     scratch_text_ += g.suffix;
     text = scratch_text_;
@@ -154,7 +177,8 @@ void Batcher::addText(const Scene& scene, const Element& e, const ElementState& 
       if (s.reveal.step) {
         a = i < static_cast<int>(revealOf(s.reveal) * count + 1e-4f) ? 1.0f : 0.0f;
       } else {
-        a = static_cast<float>(laggedPartAlpha(s.reveal.alpha, i, count, s.reveal.lag, s.reveal.part_rate));
+        a = static_cast<float>(
+            laggedPartAlpha(s.reveal.alpha, i, count, s.reveal.lag, s.reveal.part_rate));
       }
     }
     const float opacity = s.opacity * a;
@@ -258,8 +282,11 @@ void Batcher::addSpheres(const SphereGeometry& g, const ElementState& s, const g
   const int count = static_cast<int>(g.centers.size());
   const bool partial = s.reveal.alpha < 1.0f && s.reveal.style == RevealStyle::Parts;
   for (int i = 0; i < count; ++i) {
-    float a = partial ? static_cast<float>(laggedPartAlpha(s.reveal.alpha, i, count, s.reveal.lag, s.reveal.part_rate)) : 1.0f;
-    const float opacity = color.a * a * (i < static_cast<int>(g.opacities.size()) ? g.opacities[i] : 1.0f);
+    float a = partial ? static_cast<float>(laggedPartAlpha(s.reveal.alpha, i, count, s.reveal.lag,
+                                                           s.reveal.part_rate))
+                      : 1.0f;
+    const float opacity =
+        color.a * a * (i < static_cast<int>(g.opacities.size()) ? g.opacities[i] : 1.0f);
     if (opacity <= 0.002f) continue;
     const glm::vec4& c = g.centers[i];
     out.spheres[passFor(opacity)].push_back(
@@ -267,13 +294,16 @@ void Batcher::addSpheres(const SphereGeometry& g, const ElementState& s, const g
   }
 }
 
-void Batcher::addLines(const LineGeometry& g, const ElementState& s, float opacity, DrawBatches& out) {
+void Batcher::addLines(const LineGeometry& g, const ElementState& s, float opacity,
+                       DrawBatches& out) {
   const Pose pose = grown(s);
   const int count = static_cast<int>(g.lines.size());
   const bool partial = s.reveal.alpha < 1.0f;
   for (int i = 0; i < count; ++i) {
     const LineGeometry::Line& line = g.lines[i];
-    const float a = partial ? static_cast<float>(laggedPartAlpha(s.reveal.alpha, i, count, s.reveal.lag, s.reveal.part_rate)) : 1.0f;
+    const float a = partial ? static_cast<float>(laggedPartAlpha(s.reveal.alpha, i, count,
+                                                                 s.reveal.lag, s.reveal.part_rate))
+                            : 1.0f;
     const float alpha = opacity * line.opacity;
     if (a <= 0.0f || alpha <= 0.002f) continue;
     const glm::vec3 p0 = pose.apply(line.a), p1 = pose.apply(line.b);
@@ -287,12 +317,12 @@ void Batcher::setViewport(int width, int height) {
   viewport_h_ = static_cast<float>(std::max(1, height));
 }
 
-void Batcher::addNumber(float value, int decimals, float em, const Pose& pose, glm::vec3 local, Rgb rgb,
-                        float opacity, float outline_px, DrawBatches& out) {
+void Batcher::addNumber(float value, int decimals, float em, const Pose& pose, glm::vec3 local,
+                        Rgb rgb, float opacity, float outline_px, DrawBatches& out) {
   char buffer[32];
   const int n = std::snprintf(buffer, sizeof buffer, "%.*f", decimals, static_cast<double>(value));
-  text::layoutTextInto(atlas_, std::string_view(buffer, static_cast<size_t>(std::max(0, n))), text::TextAlign::Center,
-                       *scratch_layout_);
+  text::layoutTextInto(atlas_, std::string_view(buffer, static_cast<size_t>(std::max(0, n))),
+                       text::TextAlign::Center, *scratch_layout_);
   const glm::mat3 basis = glm::mat3_cast(pose.rotation);
   for (const text::GlyphQuad& q : scratch_layout_->quads) {
     GlyphInstance gi;
@@ -315,7 +345,9 @@ void Batcher::addGrid(const GridGeometry& g, const ElementState& s, DrawBatches&
   // Level of detail from the on-screen size of a row at the grid's nearest visible distance.
   constexpr int kChunk = 64;
   const glm::vec3 grey = hexColor(palette::kGreyC), white = hexColor(palette::kWhite);
-  auto entryColor = [&](float v) { return interpolateHsl(grey, white, std::clamp(v / g.value_max, 0.0f, 1.0f)); };
+  auto entryColor = [&](float v) {
+    return interpolateHsl(grey, white, std::clamp(v / g.value_max, 0.0f, 1.0f));
+  };
   auto visible = [&](glm::vec3 lo, glm::vec3 hi) {  // conservative frustum test of a local box
     int outside[6] = {0, 0, 0, 0, 0, 0};
     for (int k = 0; k < 8; ++k) {
@@ -328,7 +360,8 @@ void Batcher::addGrid(const GridGeometry& g, const ElementState& s, DrawBatches&
       outside[4] += c.z < -c.w;
       outside[5] += c.z > c.w;
     }
-    for (int o : outside) if (o == 8) return false;
+    for (int o : outside)
+      if (o == 8) return false;
     return true;
   };
   for (int first = 0; first < g.columns; first += kChunk) {
@@ -340,7 +373,8 @@ void Batcher::addGrid(const GridGeometry& g, const ElementState& s, DrawBatches&
       continue;
     }
     const glm::vec3 mid = pose.apply(0.5f * (lo + hi));
-    const float distance = std::max(glm::length(mid - eye_) - 0.5f * glm::length(hi - lo) * pose.scale.x, 0.05f);
+    const float distance =
+        std::max(glm::length(mid - eye_) - 0.5f * glm::length(hi - lo) * pose.scale.x, 0.05f);
     const float px_per_unit = pixels_per_unit_at_1_ / distance;
     const float row_px = g.row_pitch * pose.scale.y * px_per_unit;
     const float column_px = g.column_pitch * pose.scale.x * px_per_unit;
@@ -354,10 +388,14 @@ void Batcher::addGrid(const GridGeometry& g, const ElementState& s, DrawBatches&
           const float v = g.value(c, r);
           addNumber(v, 1, g.em_size, pose, {x, y, 0}, entryColor(v), s.opacity, g.outline_px, out);
         }
-        const glm::vec3 a = pose.apply({x - 0.5f * g.column_width, -half_h, 0}), b = pose.apply({x - 0.5f * g.column_width, half_h, 0});
-        const glm::vec3 a2 = pose.apply({x + 0.5f * g.column_width, -half_h, 0}), b2 = pose.apply({x + 0.5f * g.column_width, half_h, 0});
-        out.strokes[passFor(s.opacity)].push_back({a, 2.0f, b, 2.0f, glm::vec4(1, 1, 1, s.opacity)});
-        out.strokes[passFor(s.opacity)].push_back({a2, 2.0f, b2, 2.0f, glm::vec4(1, 1, 1, s.opacity)});
+        const glm::vec3 a = pose.apply({x - 0.5f * g.column_width, -half_h, 0}),
+                        b = pose.apply({x - 0.5f * g.column_width, half_h, 0});
+        const glm::vec3 a2 = pose.apply({x + 0.5f * g.column_width, -half_h, 0}),
+                        b2 = pose.apply({x + 0.5f * g.column_width, half_h, 0});
+        out.strokes[passFor(s.opacity)].push_back(
+            {a, 2.0f, b, 2.0f, glm::vec4(1, 1, 1, s.opacity)});
+        out.strokes[passFor(s.opacity)].push_back(
+            {a2, 2.0f, b2, 2.0f, glm::vec4(1, 1, 1, s.opacity)});
       }
       grid_stats_.number_columns += static_cast<size_t>(last - first + 1);
     } else if (column_px * kChunk >= 3.0f) {
@@ -382,7 +420,8 @@ void Batcher::addGrid(const GridGeometry& g, const ElementState& s, DrawBatches&
           const glm::vec4 color(entryColor(v), s.opacity);
           const glm::vec3 p00 = pose.apply({xl, y0, 0}), p10 = pose.apply({xr, y0, 0});
           const glm::vec3 p11 = pose.apply({xr, y1, 0}), p01 = pose.apply({xl, y1, 0});
-          for (const glm::vec3& p : {p00, p10, p11, p00, p11, p01}) batch.push_back({p, 0.0f, glm::vec3(0.0f), 0.0f, color});
+          for (const glm::vec3& p : {p00, p10, p11, p00, p11, p01})
+            batch.push_back({p, 0.0f, glm::vec3(0.0f), 0.0f, color});
         }
       }
       grid_stats_.bar_columns += static_cast<size_t>(last - first + 1);
@@ -392,7 +431,8 @@ void Batcher::addGrid(const GridGeometry& g, const ElementState& s, DrawBatches&
       const glm::vec3 p00 = pose.apply({lo.x, lo.y, 0}), p10 = pose.apply({hi.x, lo.y, 0});
       const glm::vec3 p11 = pose.apply({hi.x, hi.y, 0}), p01 = pose.apply({lo.x, hi.y, 0});
       auto& batch = out.fills[passFor(color.a)];
-      for (const glm::vec3& p : {p00, p10, p11, p00, p11, p01}) batch.push_back({p, 0.0f, glm::vec3(0.0f), 0.0f, color});
+      for (const glm::vec3& p : {p00, p10, p11, p00, p11, p01})
+        batch.push_back({p, 0.0f, glm::vec3(0.0f), 0.0f, color});
       ++grid_stats_.slabs;
     }
   }

@@ -24,8 +24,8 @@ struct GlyphInstance {
   float em_pixels_hint;
   glm::vec3 axis_y;  // world vector along the quad's height
   float pad;
-  glm::vec4 uv;      // u0, v0, u1, v1 in the atlas
-  glm::vec4 color;   // rgb + opacity
+  glm::vec4 uv;     // u0, v0, u1, v1 in the atlas
+  glm::vec4 color;  // rgb + opacity
 };
 
 struct StrokeInstance {
@@ -77,10 +77,14 @@ class Batcher {
 
  private:
   void addText(const Scene& scene, const Element& e, const ElementState& s, DrawBatches& out);
-  void addStroke(const StrokeGeometry& g, const ElementState& s, const glm::vec4& color, DrawBatches& out);
-  void addFill(const FillGeometry& g, const ElementState& s, const glm::vec4& color, DrawBatches& out);
-  void addBox(const BoxGeometry& g, const ElementState& s, const glm::vec4& color, DrawBatches& out);
-  void addSpheres(const SphereGeometry& g, const ElementState& s, const glm::vec4& color, DrawBatches& out);
+  void addStroke(const StrokeGeometry& g, const ElementState& s, const glm::vec4& color,
+                 DrawBatches& out);
+  void addFill(const FillGeometry& g, const ElementState& s, const glm::vec4& color,
+               DrawBatches& out);
+  void addBox(const BoxGeometry& g, const ElementState& s, const glm::vec4& color,
+              DrawBatches& out);
+  void addSpheres(const SphereGeometry& g, const ElementState& s, const glm::vec4& color,
+                  DrawBatches& out);
   void addLines(const LineGeometry& g, const ElementState& s, float opacity, DrawBatches& out);
   void addGrid(const GridGeometry& g, const ElementState& s, DrawBatches& out);
   void addNumber(float value, int decimals, float em, const Pose& pose, glm::vec3 local, Rgb rgb,
@@ -104,6 +108,8 @@ class Batcher {
 };
 
 // The opacity pass an element goes into.
-inline int passFor(float opacity) { return opacity >= 0.999f ? 0 : 1; }
+inline int passFor(float opacity) {
+  return opacity >= 0.999f ? 0 : 1;
+}
 
 }  // namespace flowview

@@ -11,7 +11,9 @@ namespace flowview {
 struct Image {
   int width = 0, height = 0;
   std::vector<uint8_t> rgba;  // rows top to bottom
-  const uint8_t* pixel(int x, int y) const { return rgba.data() + (static_cast<size_t>(y) * width + x) * 4; }
+  const uint8_t* pixel(int x, int y) const {
+    return rgba.data() + (static_cast<size_t>(y) * width + x) * 4;
+  }
 };
 
 class ImageWriteError : public std::runtime_error {

@@ -13,13 +13,13 @@ Rgb hexColor(unsigned hex) {
 
 std::optional<Rgb> parseColor(std::string_view text) {
   static constexpr std::pair<std::string_view, unsigned> kNamed[] = {
-      {"BLUE_E", palette::kBlueE}, {"BLUE_D", palette::kBlueD}, {"BLUE_C", palette::kBlueC},
-      {"BLUE", palette::kBlueC},   {"BLUE_B", palette::kBlueB}, {"RED_E", palette::kRedE},
-      {"RED_D", palette::kRedD},   {"RED_C", palette::kRedC},   {"RED", palette::kRedC},
-      {"RED_B", palette::kRedB},   {"GREY_A", palette::kGreyA}, {"GREY_B", palette::kGreyB},
-      {"GREY_C", palette::kGreyC}, {"GREY", palette::kGreyC},   {"GREY_D", palette::kGreyD},
+      {"BLUE_E", palette::kBlueE}, {"BLUE_D", palette::kBlueD},  {"BLUE_C", palette::kBlueC},
+      {"BLUE", palette::kBlueC},   {"BLUE_B", palette::kBlueB},  {"RED_E", palette::kRedE},
+      {"RED_D", palette::kRedD},   {"RED_C", palette::kRedC},    {"RED", palette::kRedC},
+      {"RED_B", palette::kRedB},   {"GREY_A", palette::kGreyA},  {"GREY_B", palette::kGreyB},
+      {"GREY_C", palette::kGreyC}, {"GREY", palette::kGreyC},    {"GREY_D", palette::kGreyD},
       {"GREY_E", palette::kGreyE}, {"YELLOW", palette::kYellow}, {"TEAL", palette::kTeal},
-      {"PINK", palette::kPink},    {"WHITE", palette::kWhite},  {"BLACK", palette::kBlack},
+      {"PINK", palette::kPink},    {"WHITE", palette::kWhite},   {"BLACK", palette::kBlack},
   };
   for (const auto& [name, hex] : kNamed) {
     if (text == name) return hexColor(hex);
@@ -29,10 +29,14 @@ std::optional<Rgb> parseColor(std::string_view text) {
   unsigned value = 0;
   for (char c : text.substr(1)) {
     int digit;
-    if (c >= '0' && c <= '9') digit = c - '0';
-    else if (c >= 'a' && c <= 'f') digit = c - 'a' + 10;
-    else if (c >= 'A' && c <= 'F') digit = c - 'A' + 10;
-    else return std::nullopt;
+    if (c >= '0' && c <= '9')
+      digit = c - '0';
+    else if (c >= 'a' && c <= 'f')
+      digit = c - 'a' + 10;
+    else if (c >= 'A' && c <= 'F')
+      digit = c - 'A' + 10;
+    else
+      return std::nullopt;
     value = value * 16 + static_cast<unsigned>(digit);
   }
   if (text.size() == 4) {  // #RGB -> #RRGGBB
@@ -49,9 +53,12 @@ glm::vec3 rgbToHsl(Rgb c) {
   const float d = mx - mn;
   const float s = l > 0.5f ? d / (2.0f - mx - mn) : d / (mx + mn);
   float h;
-  if (mx == c.r) h = (c.g - c.b) / d + (c.g < c.b ? 6.0f : 0.0f);
-  else if (mx == c.g) h = (c.b - c.r) / d + 2.0f;
-  else h = (c.r - c.g) / d + 4.0f;
+  if (mx == c.r)
+    h = (c.g - c.b) / d + (c.g < c.b ? 6.0f : 0.0f);
+  else if (mx == c.g)
+    h = (c.b - c.r) / d + 2.0f;
+  else
+    h = (c.r - c.g) / d + 4.0f;
   return {h / 6.0f, s, l};
 }
 
@@ -70,7 +77,8 @@ Rgb hslToRgb(glm::vec3 hsl) {
   if (s <= 0.0f) return Rgb(l);
   const float q = l < 0.5f ? l * (1 + s) : l + s - l * s;
   const float p = 2 * l - q;
-  return {hueToChannel(p, q, h + 1.0f / 3), hueToChannel(p, q, h), hueToChannel(p, q, h - 1.0f / 3)};
+  return {hueToChannel(p, q, h + 1.0f / 3), hueToChannel(p, q, h),
+          hueToChannel(p, q, h - 1.0f / 3)};
 }
 
 Rgb interpolateHsl(Rgb a, Rgb b, float t) {
@@ -80,7 +88,8 @@ Rgb interpolateHsl(Rgb a, Rgb b, float t) {
 
 Rgb valueToColor(float value, float max_value) {
   const float alpha = std::clamp(std::abs(value) / max_value, 0.0f, 1.0f);
-  if (value >= 0) return interpolateHsl(hexColor(palette::kBlueE), hexColor(palette::kBlueB), alpha);
+  if (value >= 0)
+    return interpolateHsl(hexColor(palette::kBlueE), hexColor(palette::kBlueB), alpha);
   return interpolateHsl(hexColor(palette::kRedE), hexColor(palette::kRedB), alpha);
 }
 

@@ -20,11 +20,10 @@ Rgb interpolateHsl(Rgb a, Rgb b, float t);
 
 namespace palette {
 inline constexpr unsigned kBlueE = 0x1C758A, kBlueD = 0x29ABCA, kBlueC = 0x58C4DD,
-                          kBlueB = 0x9CDCEB, kRedE = 0xCF5044, kRedD = 0xE65A4C,
-                          kRedC = 0xFC6255, kRedB = 0xFF8080, kGreyA = 0xDDDDDD,
-                          kGreyB = 0xBBBBBB, kGreyC = 0x888888, kGreyD = 0x444444,
-                          kGreyE = 0x222222, kYellow = 0xFFFF00, kTeal = 0x5CD0B3,
-                          kPink = 0xD147BD, kWhite = 0xFFFFFF, kBlack = 0x000000;
+                          kBlueB = 0x9CDCEB, kRedE = 0xCF5044, kRedD = 0xE65A4C, kRedC = 0xFC6255,
+                          kRedB = 0xFF8080, kGreyA = 0xDDDDDD, kGreyB = 0xBBBBBB, kGreyC = 0x888888,
+                          kGreyD = 0x444444, kGreyE = 0x222222, kYellow = 0xFFFF00,
+                          kTeal = 0x5CD0B3, kPink = 0xD147BD, kWhite = 0xFFFFFF, kBlack = 0x000000;
 }
 
 // The MLP connection color: v >= 0 -> BLUE_E..BLUE_B by |v|/10, v < 0 -> RED_E..RED_B.

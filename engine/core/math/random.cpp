@@ -8,7 +8,9 @@ uint64_t splitmix(uint64_t& x) {
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
   return z ^ (z >> 31);
 }
-uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+uint64_t rotl(uint64_t x, int k) {
+  return (x << k) | (x >> (64 - k));
+}
 }  // namespace
 
 Random::Random(uint64_t seed) {
@@ -27,9 +29,15 @@ uint64_t Random::next() {
   return result;
 }
 
-double Random::uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-double Random::uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
-int Random::below(int n) { return n <= 0 ? 0 : static_cast<int>(uniform() * n); }
+double Random::uniform() {
+  return static_cast<double>(next() >> 11) * 0x1.0p-53;
+}
+double Random::uniform(double lo, double hi) {
+  return lo + (hi - lo) * uniform();
+}
+int Random::below(int n) {
+  return n <= 0 ? 0 : static_cast<int>(uniform() * n);
+}
 
 Rgb Random::brightColor(double hue_lo, double hue_hi) {
   const float h = static_cast<float>(uniform(hue_lo, hue_hi));

@@ -7,7 +7,9 @@
 namespace flowview {
 namespace {
 
-double clamp01(double t) { return std::clamp(t, 0.0, 1.0); }
+double clamp01(double t) {
+  return std::clamp(t, 0.0, 1.0);
+}
 
 double smooth(double t) {
   t = clamp01(t);
@@ -17,9 +19,9 @@ double smooth(double t) {
 }
 
 constexpr std::array<const char*, 9> kNames = {
-    "linear",        "smooth",    "rush_into",
-    "rush_from",     "slow_into", "double_smooth",
-    "there_and_back", "there_and_back_with_pause", "lingering"};
+    "linear",    "smooth",        "rush_into",      "rush_from",
+    "slow_into", "double_smooth", "there_and_back", "there_and_back_with_pause",
+    "lingering"};
 
 }  // namespace
 
@@ -51,7 +53,9 @@ double applyRate(Rate rate, double t) {
   return t;
 }
 
-std::string_view rateName(Rate rate) { return kNames[static_cast<size_t>(rate)]; }
+std::string_view rateName(Rate rate) {
+  return kNames[static_cast<size_t>(rate)];
+}
 
 std::optional<Rate> rateFromName(std::string_view name) {
   for (size_t i = 0; i < kNames.size(); ++i) {

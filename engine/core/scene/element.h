@@ -36,22 +36,22 @@ struct RevealState {
   float alpha = 1.0f;  // linear progress of the reveal animation, 0..1
   RevealStyle style = RevealStyle::Parts;
   Rate part_rate = Rate::Linear;
-  float lag = 0.0f;         // lag ratio between parts (Parts style)
-  float flash_width = 0.0f; // time_width of a passing flash
-  bool step = false;        // parts appear at once (ShowIncreasingSubsets) instead of fading
+  float lag = 0.0f;          // lag ratio between parts (Parts style)
+  float flash_width = 0.0f;  // time_width of a passing flash
+  bool step = false;         // parts appear at once (ShowIncreasingSubsets) instead of fading
 };
 RevealState lerpValue(const RevealState& a, const RevealState& b, float t);
 
 struct TextGeometry {
-  std::string utf8;             // shown text (ignored for numbers)
-  float em_size = 0.5f;         // world units per em
-  float outline_px = 0.0f;      // black backstroke width in pixels at 1080p
-  bool is_number = false;       // text = value formatted with `decimals` + `suffix`
+  std::string utf8;         // shown text (ignored for numbers)
+  float em_size = 0.5f;     // world units per em
+  float outline_px = 0.0f;  // black backstroke width in pixels at 1080p
+  bool is_number = false;   // text = value formatted with `decimals` + `suffix`
   int decimals = 1;
   std::string suffix;
   bool color_by_value = false;  // GREY_C -> WHITE by |value| / value_max (embedding entries)
   float value_max = 9.9f;
-  int align = 1;                // 0 left, 1 center, 2 right (about the element origin)
+  int align = 1;  // 0 left, 1 center, 2 right (about the element origin)
 };
 
 struct StrokeGeometry {

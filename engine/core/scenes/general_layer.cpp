@@ -24,33 +24,50 @@ constexpr const char* kAnimations =
     "indicate, remove, camera";
 
 bool isAnimation(const std::string& type) {
-  static const char* const kNames[] = {"fade_in", "fade_out", "show_creation", "write", "grow",
-                                       "flash", "show_creation_then_fade_out", "move", "indicate",
-                                       "remove", "camera"};
-  return std::any_of(std::begin(kNames), std::end(kNames), [&](const char* n) { return type == n; });
+  static const char* const kNames[] = {"fade_in",
+                                       "fade_out",
+                                       "show_creation",
+                                       "write",
+                                       "grow",
+                                       "flash",
+                                       "show_creation_then_fade_out",
+                                       "move",
+                                       "indicate",
+                                       "remove",
+                                       "camera"};
+  return std::any_of(std::begin(kNames), std::end(kNames),
+                     [&](const char* n) { return type == n; });
 }
 
-float toFloat(double v) { return static_cast<float>(v); }
+float toFloat(double v) {
+  return static_cast<float>(v);
+}
 
 // Rates that end where they started (there_and_back...): a channel holds a segment's target once
 // the segment is over, so the start value is put back when the animation ends.
-bool returnsToStart(Rate rate) { return applyRate(rate, 1.0) < 0.5; }
+bool returnsToStart(Rate rate) {
+  return applyRate(rate, 1.0) < 0.5;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Shapes the general layer draws itself (local xy plane, centered on the origin).
 
 // A closed outline of a rectangle with round corners (radius 0: sharp corners).
 std::vector<glm::vec3> roundedRectanglePoints(float w, float h, float radius) {
-  if (radius <= 0.0f) return {{-w / 2, -h / 2, 0}, {w / 2, -h / 2, 0}, {w / 2, h / 2, 0}, {-w / 2, h / 2, 0}};
+  if (radius <= 0.0f)
+    return {{-w / 2, -h / 2, 0}, {w / 2, -h / 2, 0}, {w / 2, h / 2, 0}, {-w / 2, h / 2, 0}};
   std::vector<glm::vec3> points;
   constexpr int kSteps = 8;
-  const glm::vec2 centers[4] = {{w / 2 - radius, -h / 2 + radius}, {w / 2 - radius, h / 2 - radius},
-                                {-w / 2 + radius, h / 2 - radius}, {-w / 2 + radius, -h / 2 + radius}};
+  const glm::vec2 centers[4] = {{w / 2 - radius, -h / 2 + radius},
+                                {w / 2 - radius, h / 2 - radius},
+                                {-w / 2 + radius, h / 2 - radius},
+                                {-w / 2 + radius, -h / 2 + radius}};
   for (int corner = 0; corner < 4; ++corner) {
     const float start = -0.5f * kPi + 0.5f * kPi * static_cast<float>(corner);
     for (int i = 0; i <= kSteps; ++i) {
       const float a = start + 0.5f * kPi * static_cast<float>(i) / kSteps;
-      points.push_back({centers[corner].x + radius * std::cos(a), centers[corner].y + radius * std::sin(a), 0});
+      points.push_back(
+          {centers[corner].x + radius * std::cos(a), centers[corner].y + radius * std::sin(a), 0});
     }
   }
   return points;
@@ -154,7 +171,9 @@ struct Ink {
   }
 };
 
-bool skippedCodePoint(char32_t c) { return c < 0x20 || (c >= 0x7F && c < 0xA0); }
+bool skippedCodePoint(char32_t c) {
+  return c < 0x20 || (c >= 0x7F && c < 0xA0);
+}
 
 // Advance and ink of `s` set at 1 em, as text::layoutText measures a single line.
 struct Measure {
@@ -170,7 +189,8 @@ Measure measure(text::GlyphAtlas& atlas, std::u32string_view s) {
     if (!g) continue;
     if (prev) m.advance += atlas.kerning(prev, c);
     prev = c;
-    if (g->hasQuad()) m.ink.add(m.advance + g->ink_left, g->ink_bottom, m.advance + g->ink_right, g->ink_top);
+    if (g->hasQuad())
+      m.ink.add(m.advance + g->ink_left, g->ink_bottom, m.advance + g->ink_right, g->ink_top);
     m.advance += g->advance;
   }
   return m;
@@ -214,7 +234,8 @@ struct FormulaError {
 
 class FormulaParser {
  public:
-  FormulaParser(text::GlyphAtlas& atlas, std::string_view utf8) : atlas_(atlas), src_(text::decodeUtf8(utf8)) {}
+  FormulaParser(text::GlyphAtlas& atlas, std::string_view utf8)
+      : atlas_(atlas), src_(text::decodeUtf8(utf8)) {}
 
   FormulaBox parse() { return parseList(1.0f, Until::End, 0); }
 
@@ -250,8 +271,9 @@ class FormulaParser {
   static constexpr int kMaxDepth = 16;
 
   [[noreturn]] void fail(const std::string& message) const {
-    throw FormulaError{message + (pos_ >= src_.size() ? std::string(" at the end of the formula")
-                                                       : " at character " + std::to_string(pos_ + 1))};
+    throw FormulaError{message + (pos_ >= src_.size()
+                                      ? std::string(" at the end of the formula")
+                                      : " at character " + std::to_string(pos_ + 1))};
   }
   bool atEnd() const { return pos_ >= std::min(src_.size(), limit_); }
   char32_t peek() const { return src_[pos_]; }
@@ -266,10 +288,12 @@ class FormulaParser {
       ++pos_;
       return encodeUtf8(std::u32string(1, c));
     }
-    while (!atEnd() && ((src_[pos_] >= 'a' && src_[pos_] <= 'z') || (src_[pos_] >= 'A' && src_[pos_] <= 'Z'))) {
+    while (!atEnd() &&
+           ((src_[pos_] >= 'a' && src_[pos_] <= 'z') || (src_[pos_] >= 'A' && src_[pos_] <= 'Z'))) {
       name += static_cast<char>(src_[pos_++]);
     }
-    while (!atEnd() && src_[pos_] == ' ') ++pos_;  // as in TeX, spaces after a command word are skipped
+    while (!atEnd() && src_[pos_] == ' ')
+      ++pos_;  // as in TeX, spaces after a command word are skipped
     return name;
   }
 
@@ -302,7 +326,8 @@ class FormulaParser {
   }
 
   void appendChar(FormulaBox& box, char32_t c, float scale, float& pen, Ink& atom_ink) {
-    if (skippedCodePoint(c)) fail("control characters are not allowed in a formula (use one formula per line)");
+    if (skippedCodePoint(c))
+      fail("control characters are not allowed in a formula (use one formula per line)");
     const text::GlyphInfo* g = atlas_.glyph(c);
     if (!g) return;
     FormulaRun* run = box.runs.empty() ? nullptr : &box.runs.back();
@@ -322,8 +347,8 @@ class FormulaParser {
     pen += step;
     atom_ink = Ink{};
     if (g->hasQuad()) {
-      atom_ink.add(glyph_x + g->ink_left * scale, g->ink_bottom * scale, glyph_x + g->ink_right * scale,
-                   g->ink_top * scale);
+      atom_ink.add(glyph_x + g->ink_left * scale, g->ink_bottom * scale,
+                   glyph_x + g->ink_right * scale, g->ink_top * scale);
     }
   }
 
@@ -377,16 +402,22 @@ class FormulaParser {
     char32_t c = src_[pos_++];
     if (c == '\\') {
       const std::string name = readCommand();
-      if (name == "{") c = '{';
-      else if (name == "}") c = '}';
-      else if (name == "|") c = U'\u2016';
-      else fail(std::string("\"\\") + command + "\" needs a delimiter such as ( [ | or ., got \"\\" + name + "\"");
+      if (name == "{")
+        c = '{';
+      else if (name == "}")
+        c = '}';
+      else if (name == "|")
+        c = U'\u2016';
+      else
+        fail(std::string("\"\\") + command + "\" needs a delimiter such as ( [ | or ., got \"\\" +
+             name + "\"");
     }
     return c;
   }
 
   // Appends delimiter `c` grown to cover [bottom, top].
-  void appendDelimiter(FormulaBox& box, char32_t c, float scale, float bottom, float top, float& pen) {
+  void appendDelimiter(FormulaBox& box, char32_t c, float scale, float bottom, float top,
+                       float& pen) {
     if (c == '.') return;
     const Measure m = measure(atlas_, std::u32string(1, c));
     if (m.ink.empty()) return;
@@ -446,7 +477,8 @@ class FormulaParser {
       if (c == '^' || c == '_') {
         ++pos_;
         const bool sup = c == '^';
-        if ((sup && have_sup) || (!sup && have_sub)) fail(sup ? "double superscript" : "double subscript");
+        if ((sup && have_sup) || (!sup && have_sub))
+          fail(sup ? "double superscript" : "double subscript");
         const float s = std::max(0.35f, 0.7f * scale);
         FormulaBox arg = parseArgument(s, depth, sup ? "\"^\"" : "\"_\"");
         if (last_script == Script::None) {
@@ -475,8 +507,8 @@ class FormulaParser {
       const std::string name = readCommand();
       endScripts();
       static const std::map<std::string, char32_t> kSymbols = {
-          {"{", '{'},          {"}", '}'},          {"\\", '\\'},        {"^", '^'},
-          {"_", '_'},          {" ", ' '},          {"cdot", U'\u00B7'}, {"times", U'\u00D7'},
+          {"{", '{'},          {"}", '}'},           {"\\", '\\'},         {"^", '^'},
+          {"_", '_'},          {" ", ' '},           {"cdot", U'\u00B7'},  {"times", U'\u00D7'},
           {"dots", U'\u2026'}, {"ldots", U'\u2026'}, {"cdots", U'\u22EF'}, {"to", U'\u2192'},
       };
       if (auto it = kSymbols.find(name); it != kSymbols.end()) {
@@ -515,7 +547,8 @@ class FormulaParser {
       } else {
         pos_ = command_at;
         fail("unknown command \"\\" + name +
-             "\" (\\frac, \\sqrt, \\left, \\right, \\cdot, \\times, \\dots, \\cdots, \\to, \\quad, \\,, "
+             "\" (\\frac, \\sqrt, \\left, \\right, \\cdot, \\times, \\dots, \\cdots, \\to, \\quad, "
+             "\\,, "
              "\\{, \\}, \\\\, \\^, \\_)");
       }
     }
@@ -534,10 +567,15 @@ class FormulaParser {
 
 using io::ObjectReader;
 
-const char* GeneralLayer::objectTypeNames() { return kObjectTypes; }
-const char* GeneralLayer::animationNames() { return kAnimations; }
+const char* GeneralLayer::objectTypeNames() {
+  return kObjectTypes;
+}
+const char* GeneralLayer::animationNames() {
+  return kAnimations;
+}
 
-GeneralLayer::GeneralLayer(SceneBuilder& builder, text::GlyphAtlas& atlas) : builder_(builder), atlas_(atlas) {}
+GeneralLayer::GeneralLayer(SceneBuilder& builder, text::GlyphAtlas& atlas)
+    : builder_(builder), atlas_(atlas) {}
 
 int GeneralLayer::track(int element, float base_opacity) {
   opacities_[element] = {base_opacity, builder_.opacityNow(element)};
@@ -562,9 +600,11 @@ void GeneralLayer::addFormula(ObjectReader& obj, const std::string& id, const Po
   const float font_size = toFloat(obj.optionalInRange<double>("font_size", 48.0, 1.0, 2000.0));
   const float em = font_size * kEmPerFontSize;
   const float outline = toFloat(obj.optionalInRange<double>("outline", 0.0, 0.0, 50.0));
-  const float stroke = toFloat(obj.optionalInRange<double>("stroke_width", 0.055 * font_size, 0.0, 100.0));
+  const float stroke =
+      toFloat(obj.optionalInRange<double>("stroke_width", 0.055 * font_size, 0.0, 100.0));
   const std::string align = obj.optional<std::string>("align", "center");
-  if (align != "left" && align != "center" && align != "right") obj.fail("align", "expected \"left\", \"center\" or \"right\"");
+  if (align != "left" && align != "center" && align != "right")
+    obj.fail("align", "expected \"left\", \"center\" or \"right\"");
 
   FormulaParser parser(atlas_, source);
   FormulaBox box;
@@ -575,9 +615,14 @@ void GeneralLayer::addFormula(ObjectReader& obj, const std::string& id, const Po
   }
   const Ink ink = parser.boxInk(box);
   if (ink.empty()) obj.fail("text", "the formula draws nothing");
-  const float dx = align == "left" ? -ink.x0 : align == "right" ? -ink.x1 : -0.5f * (ink.x0 + ink.x1);
+  const float dx = align == "left"    ? -ink.x0
+                   : align == "right" ? -ink.x1
+                                      : -0.5f * (ink.x0 + ink.x1);
   const float dy = -0.5f * (ink.y0 + ink.y1);
-  auto place = [&](glm::vec2 local) { return pose.position + pose.rotation * (pose.scale * (em * glm::vec3(local.x + dx, local.y + dy, 0.0f))); };
+  auto place = [&](glm::vec2 local) {
+    return pose.position +
+           pose.rotation * (pose.scale * (em * glm::vec3(local.x + dx, local.y + dy, 0.0f)));
+  };
 
   // Pieces in reading order (left to right), so "write" with a lag_ratio goes across the formula.
   struct Piece {
@@ -595,7 +640,8 @@ void GeneralLayer::addFormula(ObjectReader& obj, const std::string& id, const Po
     for (const auto& q : path) left = std::min(left, q.x);
     pieces.push_back({left, nullptr, &path});
   }
-  std::stable_sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) { return a.left < b.left; });
+  std::stable_sort(pieces.begin(), pieces.end(),
+                   [](const Piece& a, const Piece& b) { return a.left < b.left; });
   int index = 0;
   for (const Piece& piece : pieces) {
     const std::string element_id = id + "/" + std::to_string(index++);
@@ -614,7 +660,8 @@ void GeneralLayer::addFormula(ObjectReader& obj, const std::string& id, const Po
     } else {
       StrokeGeometry g;
       const glm::vec3 origin = place(piece.path->front());
-      for (const auto& q : *piece.path) g.points.push_back(glm::inverse(pose.rotation) * (place(q) - origin));
+      for (const auto& q : *piece.path)
+        g.points.push_back(glm::inverse(pose.rotation) * (place(q) - origin));
       g.width = stroke;
       Pose p = pose;
       p.position = origin;
@@ -646,13 +693,15 @@ void GeneralLayer::addObject(ObjectReader obj) {
     for (const auto& m : members) {
       const std::string member = m.as<std::string>();
       auto it = objects_.find(member);
-      if (it == objects_.end()) m.fail("no object with id \"" + member + "\" (members must be defined before the group)");
+      if (it == objects_.end())
+        m.fail("no object with id \"" + member + "\" (members must be defined before the group)");
       if (group.anchor < 0) {
         group.anchor = it->second.anchor;
         group.anchor_offset = it->second.anchor_offset;
         group.anchor_scale = it->second.anchor_scale;
       }
-      group.elements.insert(group.elements.end(), it->second.elements.begin(), it->second.elements.end());
+      group.elements.insert(group.elements.end(), it->second.elements.begin(),
+                            it->second.elements.end());
     }
     obj.finish();
     objects_[id] = std::move(group);
@@ -671,10 +720,12 @@ void GeneralLayer::addObject(ObjectReader obj) {
   if (type == "text") {
     TextGeometry g;
     g.utf8 = obj.required<std::string>("text");
-    g.em_size = toFloat(obj.optionalInRange<double>("font_size", 48.0, 1.0, 2000.0)) * kEmPerFontSize;
+    g.em_size =
+        toFloat(obj.optionalInRange<double>("font_size", 48.0, 1.0, 2000.0)) * kEmPerFontSize;
     g.outline_px = toFloat(obj.optionalInRange<double>("outline", 0.0, 0.0, 50.0));
     const std::string align = obj.optional<std::string>("align", "center");
-    if (align != "left" && align != "center" && align != "right") obj.fail("align", "expected \"left\", \"center\" or \"right\"");
+    if (align != "left" && align != "center" && align != "right")
+      obj.fail("align", "expected \"left\", \"center\" or \"right\"");
     g.align = align == "left" ? 0 : align == "center" ? 1 : 2;
     out.elements.push_back(track(builder_.addText(id, g, pose, color, opacity), 1.0f));
   } else if (type == "formula") {
@@ -686,7 +737,8 @@ void GeneralLayer::addObject(ObjectReader obj) {
       const float h = toFloat(obj.requiredInRange<double>("height", 0.0, 1e4));
       const float radius = toFloat(obj.optionalInRange<double>("corner_radius", 0.0, 0.0, 1e4));
       if (radius > 0.5f * std::min(w, h)) {
-        obj.fail("corner_radius", "must be at most half the smaller side (" + io::formatNumber(0.5 * std::min(w, h)) + ")");
+        obj.fail("corner_radius", "must be at most half the smaller side (" +
+                                      io::formatNumber(0.5 * std::min(w, h)) + ")");
       }
       outline = roundedRectanglePoints(w, h, radius);
     } else {
@@ -695,7 +747,10 @@ void GeneralLayer::addObject(ObjectReader obj) {
     const float fill = toFloat(obj.optionalInRange<double>("fill_opacity", 0.0, 0.0, 1.0));
     const float stroke = toFloat(obj.optionalInRange<double>("stroke_width", 2.0, 0.0, 100.0));
     const Rgb fill_color = readColor(obj, "fill_color", color);
-    if (fill > 0) out.elements.push_back(track(builder_.addFill(id + "/fill", convexFill(outline), pose, fill_color, fill * opacity), fill));
+    if (fill > 0)
+      out.elements.push_back(track(
+          builder_.addFill(id + "/fill", convexFill(outline), pose, fill_color, fill * opacity),
+          fill));
     if (stroke > 0) {
       StrokeGeometry g;
       g.points = std::move(outline);
@@ -707,7 +762,8 @@ void GeneralLayer::addObject(ObjectReader obj) {
     BoxGeometry g;
     g.size = vec3Of(obj.required<std::array<double, 3>>("size"));
     for (int k = 0; k < 3; ++k) {
-      if (!(g.size[k] >= 0.0f && g.size[k] <= 1e4f)) obj.fail("size", "every side must be between 0 and 10000");
+      if (!(g.size[k] >= 0.0f && g.size[k] <= 1e4f))
+        obj.fail("size", "every side must be between 0 and 10000");
     }
     g.shading = toFloat(obj.optionalInRange<double>("shading", 0.5, 0.0, 1.0));
     out.elements.push_back(track(builder_.addBox(id, g, pose, color, opacity), 1.0f));
@@ -715,17 +771,21 @@ void GeneralLayer::addObject(ObjectReader obj) {
     std::vector<glm::vec3> points;
     const bool has_points = obj.has("points");
     if (has_points) {
-      if (obj.has("from") || obj.has("to")) obj.fail("points", "use either \"points\" or \"from\" and \"to\", not both");
-      if (obj.has("path_arc_deg")) obj.fail("path_arc_deg", "only applies to \"from\" / \"to\" lines, not to \"points\"");
+      if (obj.has("from") || obj.has("to"))
+        obj.fail("points", "use either \"points\" or \"from\" and \"to\", not both");
+      if (obj.has("path_arc_deg"))
+        obj.fail("path_arc_deg", "only applies to \"from\" / \"to\" lines, not to \"points\"");
       auto list = obj.array("points");
       if (list.size() < 2) obj.fail("points", "a line needs at least 2 points");
       if (list.size() > 10000) obj.fail("points", "more than 10000 points");
       for (const auto& p : list) points.push_back(vec3Of(p.as<std::array<double, 3>>()));
-      points = filletCorners(points, toFloat(obj.optionalInRange<double>("corner_radius", 0.0, 0.0, 1e4)));
+      points = filletCorners(points,
+                             toFloat(obj.optionalInRange<double>("corner_radius", 0.0, 0.0, 1e4)));
     } else {
       const glm::vec3 from = vec3Of(obj.required<std::array<double, 3>>("from"));
       const glm::vec3 to = vec3Of(obj.required<std::array<double, 3>>("to"));
-      const float arc = toFloat(obj.optionalInRange<double>("path_arc_deg", 0.0, -359.0, 359.0)) * kPi / 180.0f;
+      const float arc =
+          toFloat(obj.optionalInRange<double>("path_arc_deg", 0.0, -359.0, 359.0)) * kPi / 180.0f;
       points = shapes::arcPoints(from, to, arc);
     }
     // The element's origin is the start point, so "grow" grows the line out of its start.
@@ -733,7 +793,8 @@ void GeneralLayer::addObject(ObjectReader obj) {
     for (auto& p : points) p -= start;
     pose.position += pose.rotation * start;
     StrokeGeometry g;
-    g.width = toFloat(obj.optionalInRange<double>("stroke_width", type == "arrow" ? 4.0 : 2.0, 0.0, 100.0));
+    g.width = toFloat(
+        obj.optionalInRange<double>("stroke_width", type == "arrow" ? 4.0 : 2.0, 0.0, 100.0));
     int tip_element = -1;
     if (type == "arrow") {
       const float tip = toFloat(obj.optionalInRange<double>("tip_length", 0.25, 0.0, 100.0));
@@ -742,7 +803,10 @@ void GeneralLayer::addObject(ObjectReader obj) {
       const glm::vec3 dir = end - points[points.size() - 2];
       if (glm::length(dir) > 1e-6f && tip > 0.0f) {
         points.back() -= glm::normalize(dir) * (0.8f * tip);
-        tip_element = track(builder_.addFill(id + "/tip", shapes::arrowTip(end, dir, tip, tip_width), pose, color, opacity), 1.0f);
+        tip_element =
+            track(builder_.addFill(id + "/tip", shapes::arrowTip(end, dir, tip, tip_width), pose,
+                                   color, opacity),
+                  1.0f);
         tips_.insert(tip_element);
       }
     }
@@ -754,10 +818,15 @@ void GeneralLayer::addObject(ObjectReader obj) {
     const float depth = toFloat(obj.optionalInRange<double>("depth", 0.25, 0.01, 100.0));
     const float width = toFloat(obj.optionalInRange<double>("stroke_width", 3.0, 0.0, 100.0));
     const std::string direction = obj.optional<std::string>("direction", "down");
-    const std::map<std::string, float> angles = {{"left", 0}, {"down", 90}, {"right", 180}, {"up", 270}};
-    if (!angles.count(direction)) obj.fail("direction", "expected \"left\", \"right\", \"up\" or \"down\"");
-    pose.rotation = pose.rotation * glm::angleAxis(angles.at(direction) * kPi / 180.0f, glm::vec3(0, 0, 1));
-    out.elements.push_back(track(builder_.addStroke(id, shapes::brace(length, depth, true, width), pose, color, opacity), 1.0f));
+    const std::map<std::string, float> angles = {
+        {"left", 0}, {"down", 90}, {"right", 180}, {"up", 270}};
+    if (!angles.count(direction))
+      obj.fail("direction", "expected \"left\", \"right\", \"up\" or \"down\"");
+    pose.rotation =
+        pose.rotation * glm::angleAxis(angles.at(direction) * kPi / 180.0f, glm::vec3(0, 0, 1));
+    out.elements.push_back(track(
+        builder_.addStroke(id, shapes::brace(length, depth, true, width), pose, color, opacity),
+        1.0f));
   } else if (type == "spheres") {
     SphereGeometry g;
     const float radius = toFloat(obj.optionalInRange<double>("radius", 0.1, 0.0, 1e3));
@@ -773,14 +842,17 @@ void GeneralLayer::addObject(ObjectReader obj) {
     const float pitch = toFloat(obj.optionalInRange<double>("pitch", 0.5, 0.01, 100.0));
     const float scale = toFloat(obj.optionalInRange<double>("length_scale", 4.0, 0.0, 1e4));
     for (size_t i = 0; i < values.size(); ++i) {
-      if (values[i] < 0 || values[i] > 1) obj.fail("values", "every value must be between 0 and 1, got " + io::formatNumber(values[i]));
+      if (values[i] < 0 || values[i] > 1)
+        obj.fail("values",
+                 "every value must be between 0 and 1, got " + io::formatNumber(values[i]));
       const float len = std::max(0.01f, toFloat(values[i]) * scale);
       // Origin on the bar's left end, so "grow" grows it to the right.
       Pose bar = pose;
       bar.position += pose.rotation * glm::vec3(0, -pitch * static_cast<float>(i), 0);
       FillGeometry g = shapes::rectangleFill(len, 0.5f * pitch);
       for (auto& p : g.triangles) p.x += 0.5f * len;
-      out.elements.push_back(track(builder_.addFill(id + "/" + std::to_string(i), g, bar, color, 0.8f * opacity), 0.8f));
+      out.elements.push_back(track(
+          builder_.addFill(id + "/" + std::to_string(i), g, bar, color, 0.8f * opacity), 0.8f));
     }
   } else {
     obj.fail("type", "unknown object type \"" + type + "\" (" + kObjectTypes + ")");
@@ -821,25 +893,32 @@ void GeneralLayer::fadeIn(int e, TimeWindow w, glm::vec3 shift, Rate rate) {
 
 double GeneralLayer::animate(ObjectReader anim, double t0, double default_run_time) {
   const std::string type = anim.required<std::string>("type");
-  if (!isAnimation(type)) anim.fail("type", "unknown animation \"" + type + "\" (" + kAnimations + ")");
+  if (!isAnimation(type))
+    anim.fail("type", "unknown animation \"" + type + "\" (" + kAnimations + ")");
   const double run_time = anim.optionalInRange<double>("run_time", default_run_time, 0.0, 1e5);
   TimeWindow w{t0, t0 + run_time};
   if (auto span = anim.optional<std::array<double, 2>>("time_span")) {
     if ((*span)[0] < 0 || (*span)[1] < (*span)[0] || (*span)[1] > 1e5) {
-      anim.fail("time_span", "expected [start, end] with 0 <= start <= end, got [" + io::formatNumber((*span)[0]) + ", " +
+      anim.fail("time_span", "expected [start, end] with 0 <= start <= end, got [" +
+                                 io::formatNumber((*span)[0]) + ", " +
                                  io::formatNumber((*span)[1]) + "]");
     }
-    if (anim.has("run_time")) anim.fail("run_time", "give either \"run_time\" or \"time_span\", not both");
+    if (anim.has("run_time"))
+      anim.fail("run_time", "give either \"run_time\" or \"time_span\", not both");
     w = {t0 + (*span)[0], t0 + (*span)[1]};
   }
   // "rate" shapes every kind but remove and indicate (which has manim's fixed there-and-back).
-  const Rate rate = type == "remove" || type == "indicate" ? Rate::Smooth : readRate(anim, "rate", Rate::Smooth);
+  const Rate rate =
+      type == "remove" || type == "indicate" ? Rate::Smooth : readRate(anim, "rate", Rate::Smooth);
   if (type == "camera") {
     Camera start = builder_.cameraNow();
     Camera target = start;
-    if (auto e = readOrientation(anim, "euler_deg", std::nullopt)) target.orientation = quatFromEulerDegrees(*e);
+    if (auto e = readOrientation(anim, "euler_deg", std::nullopt))
+      target.orientation = quatFromEulerDegrees(*e);
     if (auto c = anim.optional<std::array<double, 3>>("center")) target.center = vec3Of(*c);
-    if (auto h = anim.optional<double>("height")) target.height = toFloat(anim.document().requireRange(*h, 0.01, 1e6, anim.childPointer("height")));
+    if (auto h = anim.optional<double>("height"))
+      target.height =
+          toFloat(anim.document().requireRange(*h, 0.01, 1e6, anim.childPointer("height")));
     builder_.moveCamera(w, target, rate);
     if (returnsToStart(rate)) builder_.mutableScene().camera.set(w.end, start);
     anim.finish();
@@ -859,14 +938,18 @@ double GeneralLayer::animate(ObjectReader anim, double t0, double default_run_ti
 
   // Fields read once, per animation kind (finish() rejects the ones a kind does not take).
   float flash_width = 1.0f;
-  if (type == "flash") flash_width = toFloat(anim.optionalInRange<double>("time_width", 1.0, 0.01, 100.0));
+  if (type == "flash")
+    flash_width = toFloat(anim.optionalInRange<double>("time_width", 1.0, 0.01, 100.0));
   std::optional<glm::vec3> move_to;
   std::optional<float> move_scale, move_opacity;
   std::optional<Rgb> move_color;
   if (type == "move") {
     if (auto p = anim.optional<std::array<double, 3>>("to")) move_to = vec3Of(*p);
-    if (auto s = anim.optional<double>("scale")) move_scale = toFloat(anim.document().requireRange(*s, 0.0, 1e4, anim.childPointer("scale")));
-    if (auto o = anim.optional<double>("opacity")) move_opacity = toFloat(anim.document().requireRange(*o, 0.0, 1.0, anim.childPointer("opacity")));
+    if (auto s = anim.optional<double>("scale"))
+      move_scale = toFloat(anim.document().requireRange(*s, 0.0, 1e4, anim.childPointer("scale")));
+    if (auto o = anim.optional<double>("opacity"))
+      move_opacity =
+          toFloat(anim.document().requireRange(*o, 0.0, 1.0, anim.childPointer("opacity")));
     if (anim.has("color")) move_color = readColor(anim, "color", Rgb(1.0f));
   }
   float indicate_scale = 1.2f;
@@ -889,8 +972,11 @@ double GeneralLayer::animate(ObjectReader anim, double t0, double default_run_ti
       builder_.fadeOut(e, pw, shift, rate);
     } else if (type == "show_creation") {
       // An arrow's tip appears as the shaft reaches it, over the last tenth of the window.
-      if (tips_.count(e)) builder_.reveal(e, {pw.end - 0.1 * pw.duration(), pw.end}, RevealStyle::Parts, Rate::Linear);
-      else builder_.reveal(e, pw, RevealStyle::Prefix, rate);
+      if (tips_.count(e))
+        builder_.reveal(e, {pw.end - 0.1 * pw.duration(), pw.end}, RevealStyle::Parts,
+                        Rate::Linear);
+      else
+        builder_.reveal(e, pw, RevealStyle::Prefix, rate);
     } else if (type == "write") {
       builder_.reveal(e, pw, RevealStyle::Parts, rate, 0.2f);
     } else if (type == "grow") {
@@ -899,8 +985,10 @@ double GeneralLayer::animate(ObjectReader anim, double t0, double default_run_ti
       builder_.reveal(e, pw, RevealStyle::Flash, rate, 0, flash_width);
     } else if (type == "show_creation_then_fade_out") {
       const double mid = 0.5 * (pw.start + pw.end);
-      if (tips_.count(e)) builder_.reveal(e, {mid - 0.05 * pw.duration(), mid}, RevealStyle::Parts, Rate::Linear);
-      else builder_.reveal(e, {pw.start, mid}, RevealStyle::Prefix, rate);
+      if (tips_.count(e))
+        builder_.reveal(e, {mid - 0.05 * pw.duration(), mid}, RevealStyle::Parts, Rate::Linear);
+      else
+        builder_.reveal(e, {pw.start, mid}, RevealStyle::Prefix, rate);
       builder_.fadeOut(e, {mid, pw.end});
     } else if (type == "move") {
       const Pose start = builder_.poseNow(e);

@@ -30,8 +30,8 @@ class GeneralLayer {
 
  private:
   struct Object {
-    std::vector<int> elements;  // in drawing / lag order
-    int anchor = -1;            // element whose pose tracks the object's origin
+    std::vector<int> elements;      // in drawing / lag order
+    int anchor = -1;                // element whose pose tracks the object's origin
     glm::vec3 anchor_offset{0.0f};  // origin - anchor position, at the object's initial scale
     float anchor_scale = 1.0f;      // the anchor's scale.y when the object was made
   };

@@ -22,7 +22,9 @@ constexpr float kColumnPitch = kColumnWidth * 1.4f;
 constexpr float kEntryEm = 0.24f;
 constexpr float kBackstroke = 0.675f;  // manim backstroke width -> outline pixels at 1080p
 
-Rgb hex(unsigned h) { return hexColor(h); }
+Rgb hex(unsigned h) {
+  return hexColor(h);
+}
 
 Pose at(glm::vec3 p) {
   Pose pose;
@@ -36,9 +38,12 @@ struct PieceLayout {
   glm::vec2 origin_offset;    // own centered layout origin relative to the phrase origin
 };
 
-float quadInset(const text::GlyphAtlas& atlas) { return atlas.spreadInEm(); }
+float quadInset(const text::GlyphAtlas& atlas) {
+  return atlas.spreadInEm();
+}
 
-std::vector<PieceLayout> layoutPieces(text::GlyphAtlas& atlas, const std::vector<std::string>& pieces) {
+std::vector<PieceLayout> layoutPieces(text::GlyphAtlas& atlas,
+                                      const std::vector<std::string>& pieces) {
   std::string phrase;
   for (const auto& p : pieces) phrase += p;
   const text::TextLayout whole = text::layoutText(atlas, phrase);
@@ -57,7 +62,8 @@ std::vector<PieceLayout> layoutPieces(text::GlyphAtlas& atlas, const std::vector
     }
     const text::TextLayout own = text::layoutText(atlas, piece);
     if (first_whole && !own.quads.empty()) {
-      pl.origin_offset = {first_whole->x0 - own.quads.front().x0, first_whole->y0 - own.quads.front().y0};
+      pl.origin_offset = {first_whole->x0 - own.quads.front().x0,
+                          first_whole->y0 - own.quads.front().y0};
     }
     if (!first_whole) pl.ink_left = pl.ink_right = 0;
     result.push_back(pl);
@@ -71,7 +77,9 @@ std::vector<PieceLayout> layoutPieces(text::GlyphAtlas& atlas, const std::vector
 NetworkFlow::NetworkFlow(SceneBuilder& builder, text::GlyphAtlas& atlas, NetworkFlowConfig config)
     : b_(builder), atlas_(atlas), config_(std::move(config)), random_(config_.seed) {}
 
-float NetworkFlow::textEm(float font_size) const { return font_size * kEmPerFontSize; }
+float NetworkFlow::textEm(float font_size) const {
+  return font_size * kEmPerFontSize;
+}
 
 int NetworkFlow::addText(const std::string& id, const std::string& text, float font_size,
                          glm::vec3 position, Rgb color, float outline_px) {
@@ -82,7 +90,9 @@ int NetworkFlow::addText(const std::string& id, const std::string& text, float f
   return b_.addText(id, g, at(position), color);
 }
 
-std::string NetworkFlow::section() const { return section_; }
+std::string NetworkFlow::section() const {
+  return section_;
+}
 
 void NetworkFlow::play(double run_time, const std::string& name, const std::string& notes) {
   b_.endPlay(run_time, section_ + ": " + name, section_, notes);
@@ -127,7 +137,8 @@ void NetworkFlow::showTokens(const ShowTokensParams& p) {
     TextGeometry g;
     g.utf8 = tokens[i];
     g.em_size = unit;
-    const glm::vec3 pos((pieces[i].origin_offset.x - phrase_center) * unit, pieces[i].origin_offset.y * unit, 0);
+    const glm::vec3 pos((pieces[i].origin_offset.x - phrase_center) * unit,
+                        pieces[i].origin_offset.y * unit, 0);
     const int word = b_.addText("tokens/" + std::to_string(i) + "/text", g, at(pos), Rgb(1.0f));
     // Subset i+1 shows once smooth(alpha) * count >= i + 1.
     double lo = 0, hi = 1;
@@ -144,36 +155,43 @@ void NetworkFlow::showTokens(const ShowTokensParams& p) {
   t0 = b_.now();
   const float last_w = (rect_right[n - 1] - rect_left[n - 1]) * unit;
   const glm::vec3 last_center(0.5f * (rect_left[n - 1] + rect_right[n - 1]) * unit, 0, 0);
-  const int yellow_fill = b_.addFill("tokens/predicted/fill", shapes::rectangleFill(last_w, rect_height),
-                                     at(last_center), hex(palette::kYellow), 0.15f);
-  const int yellow_stroke = b_.addStroke("tokens/predicted/stroke", shapes::rectangleOutline(last_w, rect_height, 1.0f),
-                                         at(last_center), hex(palette::kYellow));
+  const int yellow_fill =
+      b_.addFill("tokens/predicted/fill", shapes::rectangleFill(last_w, rect_height),
+                 at(last_center), hex(palette::kYellow), 0.15f);
+  const int yellow_stroke =
+      b_.addStroke("tokens/predicted/stroke", shapes::rectangleOutline(last_w, rect_height, 1.0f),
+                   at(last_center), hex(palette::kYellow));
   const float big_left = rect_left[0] * unit, big_right = rect_right[n - 2] * unit;
-  const int big_rect = b_.addStroke("tokens/phrase_box",
-                                    shapes::rectangleOutline(big_right - big_left, rect_height, 2.0f),
-                                    at({0.5f * (big_left + big_right), 0, 0}), hex(palette::kGreyB));
+  const int big_rect = b_.addStroke(
+      "tokens/phrase_box", shapes::rectangleOutline(big_right - big_left, rect_height, 2.0f),
+      at({0.5f * (big_left + big_right), 0, 0}), hex(palette::kGreyB));
   const glm::vec3 arrow_start(0.5f * (big_left + big_right), rect_height / 2, 0);
   const glm::vec3 arrow_end(last_center.x, rect_height / 2, 0);
   const glm::vec3 scaled_start = arrow_end + 0.5f * (arrow_start - arrow_end);
   StrokeGeometry arc;
   arc.points = shapes::arcPoints(scaled_start, arrow_end, -120.0f * kPi / 180.0f);
   // Arrow's default buff (0.25, halved by the 0.5 scale) trims both ends.
-  while (arc.points.size() > 4 && glm::length(arc.points.back() - arrow_end) < 0.125f) arc.points.pop_back();
-  while (arc.points.size() > 4 && glm::length(arc.points.front() - scaled_start) < 0.125f) arc.points.erase(arc.points.begin());
+  while (arc.points.size() > 4 && glm::length(arc.points.back() - arrow_end) < 0.125f)
+    arc.points.pop_back();
+  while (arc.points.size() > 4 && glm::length(arc.points.front() - scaled_start) < 0.125f)
+    arc.points.erase(arc.points.begin());
   arc.width = 3.0f;
   const glm::vec3 tip_dir = arc.points.back() - arc.points[arc.points.size() - 2];
   const glm::vec3 tip_point = arc.points.back();
   arc.points.back() -= glm::normalize(tip_dir) * 0.12f;  // the shaft stops inside the tip
   const int arrow = b_.addStroke("tokens/question_arrow", arc, Pose{}, hex(palette::kGreyA));
-  const int arrow_tip = b_.addFill("tokens/question_arrow_tip", shapes::arrowTip(tip_point, tip_dir, 0.18f, 0.18f),
-                                   Pose{}, hex(palette::kGreyA));
+  const int arrow_tip =
+      b_.addFill("tokens/question_arrow_tip", shapes::arrowTip(tip_point, tip_dir, 0.18f, 0.18f),
+                 Pose{}, hex(palette::kGreyA));
   const int q_marks = addText("tokens/question_marks", "???", 48,
                               last_center + glm::vec3(0, -rect_height / 2 - 0.45f, 0), Rgb(1.0f));
   const auto windows = groupWindows({1.0, 1.0, 1.0}, 0.3);
   b_.fadeIn(big_rect, {t0 + windows[0].start, t0 + windows[0].end});
   b_.reveal(arrow, {t0 + windows[1].start, t0 + windows[1].end}, RevealStyle::Prefix);
-  b_.fadeIn(arrow_tip, {t0 + windows[1].end - 0.15, t0 + windows[1].end}, glm::vec3(0.0f), Rate::Linear);
-  b_.reveal(q_marks, {t0 + windows[2].start, t0 + windows[2].end}, RevealStyle::Parts, Rate::Smooth, 0.2f);
+  b_.fadeIn(arrow_tip, {t0 + windows[1].end - 0.15, t0 + windows[1].end}, glm::vec3(0.0f),
+            Rate::Linear);
+  b_.reveal(q_marks, {t0 + windows[2].start, t0 + windows[2].end}, RevealStyle::Parts, Rate::Smooth,
+            0.2f);
   play(1.6, "the question: which token comes next?");
   b_.wait(1.0, section_ + ": hold", section_);
 
@@ -188,10 +206,11 @@ void NetworkFlow::showTokens(const ShowTokensParams& p) {
   for (int i = 0; i < n - 1; ++i) {
     const float w = (rect_right[i] - rect_left[i]) * unit;
     const glm::vec3 c(0.5f * (rect_left[i] + rect_right[i]) * unit, 0, 0);
-    const int fill = b_.addFill("tokens/" + std::to_string(i) + "/fill", shapes::rectangleFill(w, rect_height),
-                                at(c), colors[i], 0.15f);
-    const int stroke = b_.addStroke("tokens/" + std::to_string(i) + "/stroke",
-                                    shapes::rectangleOutline(w, rect_height, 1.0f), at(c), colors[i]);
+    const int fill = b_.addFill("tokens/" + std::to_string(i) + "/fill",
+                                shapes::rectangleFill(w, rect_height), at(c), colors[i], 0.15f);
+    const int stroke =
+        b_.addStroke("tokens/" + std::to_string(i) + "/stroke",
+                     shapes::rectangleOutline(w, rect_height, 1.0f), at(c), colors[i]);
     const TimeWindow rw = rect_windows[i];
     b_.reveal(stroke, {t0 + rw.start, t0 + rw.start + 0.5 * rw.duration()}, RevealStyle::Prefix);
     b_.fadeIn(fill, {t0 + rw.start + 0.5 * rw.duration(), t0 + rw.end});
@@ -216,8 +235,9 @@ void NetworkFlow::showTokens(const ShowTokensParams& p) {
     const glm::vec3 dir = glm::normalize(to - from);
     const glm::vec3 a = from + dir * 0.25f, bpt = to - dir * 0.25f;
     const glm::vec3 mid = 0.5f * (a + bpt);
-    const int arrow_i = b_.addFill("tokens/label_arrow/" + std::to_string(i),
-                                   shapes::arrowFill(a, bpt, 0.05f, 0.25f, 0.25f, mid), at(mid), colors[i]);
+    const int arrow_i =
+        b_.addFill("tokens/label_arrow/" + std::to_string(i),
+                   shapes::arrowFill(a, bpt, 0.05f, 0.25f, 0.25f, mid), at(mid), colors[i]);
     b_.element(arrow_i).opacity.setInitial(0.0f);
     const TimeWindow w = flash_windows[i];
     b_.fadeTo(arrow_i, {t0 + w.start, t0 + w.start + 0.5 * w.duration()}, 1.0f);
@@ -237,8 +257,9 @@ void NetworkFlow::showTokens(const ShowTokensParams& p) {
   int column_index = 0;
   std::vector<float> column_x;
   for (const auto& column : layer.columns) column_x.push_back(column.x);
-  column_x.insert(column_x.begin() + std::min<int>(static_cast<int>(column_x.size()), std::max(0, n - 1 - 4)),
-                  std::nanf(""));  // the gap column
+  column_x.insert(
+      column_x.begin() + std::min<int>(static_cast<int>(column_x.size()), std::max(0, n - 1 - 4)),
+      std::nanf(""));  // the gap column
   for (int i = 0; i < n - 1; ++i) {
     const float x = (i - 0.5f * (n - 2)) * kColumnPitch;
     const float rect_cx = 0.5f * (rect_left[i] + rect_right[i]) * unit;
@@ -260,7 +281,8 @@ void NetworkFlow::showTokens(const ShowTokensParams& p) {
     const glm::vec3 bottom(x, kLayerHeight / 2 + 0.25f, 0);
     const glm::vec3 mid = 0.5f * (top + bottom);
     const int down = b_.addFill("tokens/embed_arrow/" + std::to_string(i),
-                                shapes::arrowFill(top, bottom, 0.08f, 0.25f, 0.3f, mid), at(mid), hex(palette::kGreyA));
+                                shapes::arrowFill(top, bottom, 0.08f, 0.25f, 0.3f, mid), at(mid),
+                                hex(palette::kGreyA));
     const TimeWindow w = laggedWindows(n - 1, 1.0, 0.05, 2.0)[i];
     b_.reveal(down, {t0 + w.start, t0 + w.end}, RevealStyle::Grow);
     token_arrows_.push_back(down);
@@ -287,7 +309,9 @@ void NetworkFlow::showTokens(const ShowTokensParams& p) {
     const Column& col = layer.columns[c];
     std::vector<int> parts = col.entries;
     parts.insert(parts.end(), {col.dots, col.left, col.right});
-    for (int e : parts) b_.fadeIn(e, {t0 + column_windows[c].start, t0 + column_windows[c].end}, glm::vec3(0, -0.5f, 0));
+    for (int e : parts)
+      b_.fadeIn(e, {t0 + column_windows[c].start, t0 + column_windows[c].end},
+                glm::vec3(0, -0.5f, 0));
   }
   b_.reveal(layer.gap_dots, {t0, t0 + 1}, RevealStyle::Parts, Rate::Smooth);
   b_.element(layer.left).opacity.setInitial(0.0f);
@@ -324,7 +348,8 @@ NetworkFlow::Layer NetworkFlow::makeLayer(float z, const std::string& prefix, bo
     for (int r = 0; r < length; ++r) {
       const float y = kLayerHeight / 2 - 0.2f - r * entry_pitch;
       if (r == length - 2) {
-        col.dots = b_.addFill(cid + "/vdots", shapes::dots(3, 0.025f, 0.09f, {0, 1, 0}), at({x, y, z}), Rgb(1.0f));
+        col.dots = b_.addFill(cid + "/vdots", shapes::dots(3, 0.025f, 0.09f, {0, 1, 0}),
+                              at({x, y, z}), Rgb(1.0f));
         col.entries.push_back(-1);
         col.values.push_back(0);
         continue;
@@ -351,14 +376,17 @@ NetworkFlow::Layer NetworkFlow::makeLayer(float z, const std::string& prefix, bo
   }
   layer_half_width_ = 0.5f * (words - 1) * kColumnPitch + kColumnWidth / 2 + 0.12f;
   layer_half_height_ = 1.1f * kLayerHeight / 2;
-  layer.left = b_.addStroke(prefix + "/lbracket", shapes::bracket(2 * layer_half_height_, 0.2f, true, 5.0f),
-                            at({-layer_half_width_, 0, z}), hex(palette::kGreyB));
-  layer.right = b_.addStroke(prefix + "/rbracket", shapes::bracket(2 * layer_half_height_, 0.2f, false, 5.0f),
-                             at({layer_half_width_, 0, z}), hex(palette::kGreyB));
+  layer.left =
+      b_.addStroke(prefix + "/lbracket", shapes::bracket(2 * layer_half_height_, 0.2f, true, 5.0f),
+                   at({-layer_half_width_, 0, z}), hex(palette::kGreyB));
+  layer.right =
+      b_.addStroke(prefix + "/rbracket", shapes::bracket(2 * layer_half_height_, 0.2f, false, 5.0f),
+                   at({layer_half_width_, 0, z}), hex(palette::kGreyB));
   return layer;
 }
 
-NetworkFlow::Layer NetworkFlow::copyLayer(const Layer& from, const std::string& prefix, bool fresh_values) {
+NetworkFlow::Layer NetworkFlow::copyLayer(const Layer& from, const std::string& prefix,
+                                          bool fresh_values) {
   Layer layer = from;
   auto copy = [&](int e, const std::string& suffix) {
     if (e < 0) return e;
@@ -369,10 +397,17 @@ NetworkFlow::Layer NetworkFlow::copyLayer(const Layer& from, const std::string& 
     const Rgb color = src.color.finalValue();
     const float opacity = src.opacity.finalValue();
     switch (src.kind) {
-      case ElementKind::Text: out = b_.addText(prefix + suffix, scene.texts[src.geometry], pose, color, opacity); break;
-      case ElementKind::Stroke: out = b_.addStroke(prefix + suffix, scene.strokes[src.geometry], pose, color, opacity); break;
-      case ElementKind::Fill: out = b_.addFill(prefix + suffix, scene.fills[src.geometry], pose, color, opacity); break;
-      default: break;
+      case ElementKind::Text:
+        out = b_.addText(prefix + suffix, scene.texts[src.geometry], pose, color, opacity);
+        break;
+      case ElementKind::Stroke:
+        out = b_.addStroke(prefix + suffix, scene.strokes[src.geometry], pose, color, opacity);
+        break;
+      case ElementKind::Fill:
+        out = b_.addFill(prefix + suffix, scene.fills[src.geometry], pose, color, opacity);
+        break;
+      default:
+        break;
     }
     if (out >= 0) b_.element(out).value.setInitial(src.value.finalValue());
     return out;
@@ -440,8 +475,8 @@ NetworkFlow::Block NetworkFlow::makeBlock(const Layer& layer, float depth, const
   g.outline_px = 5.0f * kBackstroke;
   const int lines = static_cast<int>(std::count(title.begin(), title.end(), '\n')) + 1;
   const float title_height = lines * 0.75f * g.em_size * 1.2f;
-  block.title = b_.addText(id + "/title", g, at({0, size.y / 2 + 0.1f + title_height / 2, block.z}), Rgb(1.0f),
-                           config_.hide_block_labels ? 0.0f : 1.0f);
+  block.title = b_.addText(id + "/title", g, at({0, size.y / 2 + 0.1f + title_height / 2, block.z}),
+                           Rgb(1.0f), config_.hide_block_labels ? 0.0f : 1.0f);
   return block;
 }
 
@@ -452,11 +487,13 @@ void NetworkFlow::attention(const AttentionParams& p) {
   ++attention_count_;
   section_ = "attention " + std::to_string(attention_count_);
   Layer& layer = layers_.back();
-  Block block = makeBlock(layer, 2.0f, "Attention", 96, "attention" + std::to_string(attention_count_));
+  Block block =
+      makeBlock(layer, 2.0f, "Attention", 96, "attention" + std::to_string(attention_count_));
   const float z_diff = block.z - layer.z;
   double t0 = b_.now();
   // Camera + LaggedStart(dim the layer, fade the block in, copy the layer into it), 2 s.
-  moveCameraTo({t0, t0 + 2}, p.orientation, glm::vec3(p.frame_x, p.frame_y, b_.cameraNow().center.z), p.frame_height);
+  moveCameraTo({t0, t0 + 2}, p.orientation,
+               glm::vec3(p.frame_x, p.frame_y, b_.cameraNow().center.z), p.frame_height);
   const auto w = groupWindows({1, 1, 1}, 0.3, 2.0);
   fadeLayerTo(layer, {t0 + w[0].start, t0 + w[0].end}, 0.25f);
   b_.hideUntil(block.body, t0);
@@ -471,7 +508,8 @@ void NetworkFlow::attention(const AttentionParams& p) {
     b_.element(e).opacity.setInitial(1.0f);
   }
   // The copy starts where the layer is (at full opacity) and flies into the block.
-  for (int e : layerElements(copy)) b_.element(e).opacity.setInitial(b_.element(e).opacity.initial());
+  for (int e : layerElements(copy))
+    b_.element(e).opacity.setInitial(b_.element(e).opacity.initial());
   moveLayerZ(copy, {t0 + w[2].start, t0 + w[2].end}, block.z);
   play(2.0, "block fades in, layer moves inside", p.notes);
 
@@ -484,7 +522,8 @@ void NetworkFlow::attention(const AttentionParams& p) {
     const glm::vec3 top1(copy.columns[i].x, kLayerHeight / 2, block.z);
     std::vector<int> order;
     for (int j = 0; j < n; ++j) order.push_back(j);
-    for (int j = n - 1; j > 0; --j) std::swap(order[j], order[random_.below(j + 1)]);  // arc_group.shuffle()
+    for (int j = n - 1; j > 0; --j)
+      std::swap(order[j], order[random_.below(j + 1)]);  // arc_group.shuffle()
     const double gs = t0 + group_w[i].start, gd = group_w[i].duration();
     std::vector<std::pair<Rgb, float>> styles(n);
     for (int j = 0; j < n; ++j) {
@@ -591,7 +630,8 @@ void NetworkFlow::mlp(const MlpParams& p) {
         }
       }
     }
-    const int cluster = b_.addSpheres(id + "/neurons" + std::to_string(c), spheres, Pose{}, hex(palette::kGreyC));
+    const int cluster =
+        b_.addSpheres(id + "/neurons" + std::to_string(c), spheres, Pose{}, hex(palette::kGreyC));
     const int bundle = b_.addLines(id + "/connections" + std::to_string(c), lines, Pose{});
     clusters.push_back(cluster);
     bundles.push_back(bundle);
@@ -609,7 +649,8 @@ void NetworkFlow::mlp(const MlpParams& p) {
   b_.element(block.front).opacity.setInitial(0.0f);
   auto write_lines = [&](int bundle, TimeWindow w) {
     const int count = static_cast<int>(b_.scene().lines[b_.element(bundle).geometry].lines.size());
-    b_.reveal(bundle, w, RevealStyle::Parts, Rate::Smooth, std::min(4.0f / std::max(1, count), 0.2f));
+    b_.reveal(bundle, w, RevealStyle::Parts, Rate::Smooth,
+              std::min(4.0f / std::max(1, count), 0.2f));
   };
   const std::vector<int> next_elements = layerElements(next);
   if (p.one_by_one) {
@@ -622,7 +663,8 @@ void NetworkFlow::mlp(const MlpParams& p) {
     moveCameraTo({t0, t0 + 3}, p.sideview, std::nullopt, std::nullopt);
     write_lines(bundles[index], {t0, t0 + 3});
     b_.fadeIn(clusters[index], {t0, t0 + 3});
-    for (int e : next.columns[index].entries) b_.fadeIn(e, {t0, t0 + 3}, glm::vec3(0, 0, next_z - layer.z));
+    for (int e : next.columns[index].entries)
+      b_.fadeIn(e, {t0, t0 + 3}, glm::vec3(0, 0, next_z - layer.z));
     for (int e : {next.columns[index].dots, next.columns[index].left, next.columns[index].right})
       b_.fadeIn(e, {t0, t0 + 3}, glm::vec3(0, 0, next_z - layer.z));
     play(3.0, "first network, side view", p.notes);
@@ -704,7 +746,8 @@ void NetworkFlow::repetitions(const RepetitionsParams& p) {
     BoxGeometry g;
     g.size = size;
     const float z = k == 0 ? z_start + 0.5f : z_end - 0.5f;
-    const int e = b_.addBox("repetitions/block" + std::to_string(k), g, at({0, 0, z}), hex(palette::kGreyE), 0.75f);
+    const int e = b_.addBox("repetitions/block" + std::to_string(k), g, at({0, 0, z}),
+                            hex(palette::kGreyE), 0.75f);
     b_.hideUntil(e, t0);
     thin.push_back(e);
   }
@@ -720,13 +763,15 @@ void NetworkFlow::repetitions(const RepetitionsParams& p) {
   // Dots along z at the floor, the brace and its label above the thin blocks.
   Pose dots_pose = side;
   dots_pose.position = {0, 0.3f, 0.5f * (z_start + z_end)};
-  rep_dots_ = b_.addFill("repetitions/dots", shapes::dots(5, 0.09f, 0.8f, {1, 0, 0}), dots_pose, Rgb(1.0f));
+  rep_dots_ =
+      b_.addFill("repetitions/dots", shapes::dots(5, 0.09f, 0.8f, {1, 0, 0}), dots_pose, Rgb(1.0f));
   b_.hideUntil(rep_dots_, t0);
   b_.reveal(rep_dots_, {t0, t0 + 1}, RevealStyle::Parts);
   Pose brace_pose = side;
   brace_pose.position = {0, size.y / 2 + 0.35f, 0.5f * (z_start + z_end)};
   brace_pose.rotation = brace_pose.rotation * glm::angleAxis(-kPi / 2, glm::vec3(0, 0, 1));
-  rep_brace_ = b_.addStroke("repetitions/brace", shapes::brace(p.depth, 0.3f, false, 4.0f), brace_pose, Rgb(1.0f));
+  rep_brace_ = b_.addStroke("repetitions/brace", shapes::brace(p.depth, 0.3f, false, 4.0f),
+                            brace_pose, Rgb(1.0f));
   b_.hideUntil(rep_brace_, t0);
   b_.reveal(rep_brace_, {t0, t0 + 3}, RevealStyle::Grow);
   TextGeometry g;
@@ -760,7 +805,8 @@ void NetworkFlow::focusLastLayer(const std::string& notes) {
   const Layer& layer = layers_.back();
   const double t0 = b_.now();
   const int rect = b_.addFill("focus/backdrop",
-                              shapes::rectangleFill(3 * (2 * layer_half_width_ + 0.4f), 3 * (2 * layer_half_height_ + 0.4f)),
+                              shapes::rectangleFill(3 * (2 * layer_half_width_ + 0.4f),
+                                                    3 * (2 * layer_half_height_ + 0.4f)),
                               at({0, 0, layer.z - 0.01f}), Rgb(0.0f), 0.5f);
   b_.hideUntil(rect, t0);
   b_.fadeIn(rect, {t0, t0 + 3});
@@ -804,12 +850,15 @@ void NetworkFlow::unembedding(const std::string& notes) {
     const auto& [word, prob] = config_.next_tokens[i];
     const float y = top_y - i * pitch;
     const float length = std::max(0.01f, static_cast<float>(prob) * 4.0f);
-    const Rgb color = interpolateHsl(hex(palette::kBlueC), hex(palette::kYellow), count > 1 ? static_cast<float>(i) / (count - 1) : 0.0f);
+    const Rgb color = interpolateHsl(hex(palette::kBlueC), hex(palette::kYellow),
+                                     count > 1 ? static_cast<float>(i) / (count - 1) : 0.0f);
     const std::string id = "unembedding/bar" + std::to_string(i);
     const glm::vec3 center(bars_left + length / 2, y, layer.z);
     std::vector<int> parts;
-    parts.push_back(b_.addFill(id, shapes::rectangleFill(length, thickness), at(center), color, 0.8f));
-    parts.push_back(b_.addStroke(id + "/stroke", shapes::rectangleOutline(length, thickness, 1.5f), at(center), color));
+    parts.push_back(
+        b_.addFill(id, shapes::rectangleFill(length, thickness), at(center), color, 0.8f));
+    parts.push_back(b_.addStroke(id + "/stroke", shapes::rectangleOutline(length, thickness, 1.5f),
+                                 at(center), color));
     TextGeometry tg;
     tg.utf8 = word;
     tg.em_size = label_em;
@@ -821,7 +870,8 @@ void NetworkFlow::unembedding(const std::string& notes) {
     pg.suffix = "%";
     pg.em_size = label_em;
     pg.align = 0;
-    const int pct = b_.addText(id + "/percent", pg, at({bars_left + length + 0.2f, y, layer.z}), Rgb(1.0f));
+    const int pct =
+        b_.addText(id + "/percent", pg, at({bars_left + length + 0.2f, y, layer.z}), Rgb(1.0f));
     b_.element(pct).value.setInitial(static_cast<float>(100.0 * prob));
     parts.push_back(pct);
     bars.tokens.push_back(word);
@@ -834,8 +884,9 @@ void NetworkFlow::unembedding(const std::string& notes) {
       b_.fadeIn(e, {t0 + bar_w[i].start, t0 + bar_w[i].end}, glm::vec3(0, -1, 0));
     }
   }
-  const int vdots = b_.addFill("unembedding/dots", shapes::dots(3, 0.03f, 0.12f, {0, 1, 0}),
-                               at({bars_left - 0.2f - 0.5f * max_word, top_y - count * pitch, layer.z}), Rgb(1.0f));
+  const int vdots = b_.addFill(
+      "unembedding/dots", shapes::dots(3, 0.03f, 0.12f, {0, 1, 0}),
+      at({bars_left - 0.2f - 0.5f * max_word, top_y - count * pitch, layer.z}), Rgb(1.0f));
   b_.hideUntil(vdots, t0);
   b_.fadeIn(vdots, {t0 + bar_w[count].start, t0 + bar_w[count].end}, glm::vec3(0, -1, 0));
   const float brace_x = bars_left - 0.4f - max_word;
@@ -847,10 +898,12 @@ void NetworkFlow::unembedding(const std::string& notes) {
   // Curved arrow from the rectangle's top to the brace.
   const glm::vec3 start(last.x, rect_h / 2, layer.z);
   const glm::vec3 end(brace_x - 0.3f - 0.1f, 2.0f - 0.5f * pitch, layer.z);
-  std::vector<glm::vec3> path = shapes::cubicBezier(start, start + glm::vec3(0, 1, 0), start + glm::vec3(1, 1, 0),
-                                                    start + glm::vec3(2, 0, 0), 16);
-  const auto tail = shapes::cubicBezier(start + glm::vec3(2, 0, 0), start + glm::vec3(2.6f, -0.3f, 0),
-                                        end - glm::vec3(1.0f, 0.1f, 0), end - glm::vec3(0.2f, 0, 0), 16);
+  std::vector<glm::vec3> path =
+      shapes::cubicBezier(start, start + glm::vec3(0, 1, 0), start + glm::vec3(1, 1, 0),
+                          start + glm::vec3(2, 0, 0), 16);
+  const auto tail =
+      shapes::cubicBezier(start + glm::vec3(2, 0, 0), start + glm::vec3(2.6f, -0.3f, 0),
+                          end - glm::vec3(1.0f, 0.1f, 0), end - glm::vec3(0.2f, 0, 0), 16);
   path.insert(path.end(), tail.begin() + 1, tail.end());
   StrokeGeometry arrow;
   arrow.points = path;
@@ -858,8 +911,8 @@ void NetworkFlow::unembedding(const std::string& notes) {
   const int arrow_e = b_.addStroke("unembedding/arrow", arrow, Pose{}, hex(palette::kYellow));
   b_.hideUntil(arrow_e, t0);
   b_.reveal(arrow_e, {t0, t0 + 1}, RevealStyle::Prefix);
-  const int tip = b_.addFill("unembedding/arrow_tip", shapes::arrowTip(end, {1, 0, 0}, 0.3f, 0.3f), Pose{},
-                             hex(palette::kYellow));
+  const int tip = b_.addFill("unembedding/arrow_tip", shapes::arrowTip(end, {1, 0, 0}, 0.3f, 0.3f),
+                             Pose{}, hex(palette::kYellow));
   b_.hideUntil(tip, t0 + 0.9);
   play(2.0, "next-token probabilities");
   b_.wait(1.0, section_ + ": hold", section_);
@@ -877,7 +930,8 @@ void NetworkFlow::cycleEmbeddings(const std::string& notes) {
   const double start = b_.now();
   for (int i = 0; i < slots; ++i) {
     const float x = (i - 0.5f * (slots - 1)) * kColumnPitch;
-    const int e = b_.addFill("cycle/shade" + std::to_string(i), shapes::rectangleFill(kColumnPitch, top - bottom),
+    const int e = b_.addFill("cycle/shade" + std::to_string(i),
+                             shapes::rectangleFill(kColumnPitch, top - bottom),
                              at({x, 0.5f * (top + bottom), layer.z + 0.01f}), Rgb(0.0f), 0.0f);
     b_.hideUntil(e, start);
     shades.push_back(e);
@@ -902,7 +956,8 @@ void NetworkFlow::contextSize(const ContextSizeParams& p) {
   double t0 = b_.now();
   moveCameraTo({t0, t0 + 2}, EulerDegrees{-27, -18, 0}, glm::vec3(-0.84f, -0.36f, 18.15f), 9.0f);
   const auto title_w = laggedWindows(static_cast<int>(blocks_.size()), 1.0, 0.01, 2.0);
-  for (size_t i = 0; i < blocks_.size(); ++i) b_.fadeTo(blocks_[i].title, {t0 + title_w[i].start, t0 + title_w[i].end}, 0.0f);
+  for (size_t i = 0; i < blocks_.size(); ++i)
+    b_.fadeTo(blocks_[i].title, {t0 + title_w[i].start, t0 + title_w[i].end}, 0.0f);
   play(2.0, "zoom in on the last layer", p.notes);
 
   // Brace under the vectors with "Context size", then "= 2,048".
@@ -910,7 +965,8 @@ void NetworkFlow::contextSize(const ContextSizeParams& p) {
   const float width = 2 * layer_half_width_ - 0.3f;
   Pose brace_pose = at({0, -kLayerHeight / 2 - 0.25f, layer.z});
   brace_pose.rotation = glm::angleAxis(kPi / 2, glm::vec3(0, 0, 1));  // tip down
-  const int brace = b_.addStroke("context/brace", shapes::brace(width, 0.35f, true, 3.0f), brace_pose, Rgb(1.0f));
+  const int brace =
+      b_.addStroke("context/brace", shapes::brace(width, 0.35f, true, 3.0f), brace_pose, Rgb(1.0f));
   b_.hideUntil(brace, t0);
   b_.reveal(brace, {t0, t0 + 1}, RevealStyle::Grow);
   const float label_y = -kLayerHeight / 2 - 1.05f;
@@ -936,8 +992,9 @@ void NetworkFlow::contextSize(const ContextSizeParams& p) {
   t0 = b_.now();
   b_.fadeOut(layer.left, {t0, t0 + 1});
   b_.fadeOut(layer.right, {t0, t0 + 1});
-  const int dim_brace = b_.addStroke("context/dim_brace", shapes::brace(kLayerHeight, 0.35f, false, 3.0f),
-                                     at({layer_half_width_ + 0.1f, 0, layer.z}), Rgb(1.0f));
+  const int dim_brace =
+      b_.addStroke("context/dim_brace", shapes::brace(kLayerHeight, 0.35f, false, 3.0f),
+                   at({layer_half_width_ + 0.1f, 0, layer.z}), Rgb(1.0f));
   b_.hideUntil(dim_brace, t0);
   b_.reveal(dim_brace, {t0, t0 + 1}, RevealStyle::Grow);
   const float dim_w = text::layoutText(atlas_, p.dimension_label).width * textEm(72);
@@ -952,7 +1009,9 @@ void NetworkFlow::contextSize(const ContextSizeParams& p) {
   t0 = b_.now();
   b_.moveCamera({t0, t0 + 3}, saved);
   for (size_t i = 0; i < blocks_.size(); ++i) {
-    if (!config_.hide_block_labels) b_.fadeTo(blocks_[i].title, {t0 + 2 + title_w[i].start / 2, t0 + 2 + title_w[i].end / 2}, 1.0f);
+    if (!config_.hide_block_labels)
+      b_.fadeTo(blocks_[i].title, {t0 + 2 + title_w[i].start / 2, t0 + 2 + title_w[i].end / 2},
+                1.0f);
   }
   b_.fadeIn(layer.left, {t0, t0 + 1});
   b_.fadeIn(layer.right, {t0, t0 + 1});
@@ -996,20 +1055,28 @@ void NetworkFlow::desiredOutput(const DesiredOutputParams& p) {
     TextGeometry g;
     g.utf8 = pieces[i];
     g.em_size = unit;
-    const int e = fixed(b_.addText("desired/phrase" + std::to_string(i), g,
-                                   at({left + layout[i].origin_offset.x * unit, y + layout[i].origin_offset.y * unit, 0}), Rgb(1.0f)));
+    const int e = fixed(b_.addText(
+        "desired/phrase" + std::to_string(i), g,
+        at({left + layout[i].origin_offset.x * unit, y + layout[i].origin_offset.y * unit, 0}),
+        Rgb(1.0f)));
     b_.hideUntil(e, t0);
     b_.fadeIn(e, {t0 + word_w[i].start, t0 + word_w[i].end});
     phrase_elements_.push_back(e);
   }
   play(2.0, "the phrase", p.notes);
   t0 = b_.now();
-  const float box_l = left + layout[n - 1].ink_left * unit - 0.1f, box_r = left + layout[n - 1].ink_right * unit + 0.1f;
+  const float box_l = left + layout[n - 1].ink_left * unit - 0.1f,
+              box_r = left + layout[n - 1].ink_right * unit + 0.1f;
   const float box_h = 0.45f;
   const glm::vec3 box_c(0.5f * (box_l + box_r), y, 0);
-  const int fill = fixed(b_.addFill("desired/blank_fill", shapes::rectangleFill(box_r - box_l, box_h), at(box_c), hex(palette::kYellow), 0.5f));
-  const int stroke = fixed(b_.addStroke("desired/blank", shapes::rectangleOutline(box_r - box_l, box_h, 2.0f), at(box_c), hex(palette::kYellow)));
-  const int q = fixed(addText("desired/question", "???", 48, box_c + glm::vec3(0, -0.6f, 0), Rgb(1.0f)));
+  const int fill =
+      fixed(b_.addFill("desired/blank_fill", shapes::rectangleFill(box_r - box_l, box_h), at(box_c),
+                       hex(palette::kYellow), 0.5f));
+  const int stroke =
+      fixed(b_.addStroke("desired/blank", shapes::rectangleOutline(box_r - box_l, box_h, 2.0f),
+                         at(box_c), hex(palette::kYellow)));
+  const int q =
+      fixed(addText("desired/question", "???", 48, box_c + glm::vec3(0, -0.6f, 0), Rgb(1.0f)));
   for (int e : {fill, stroke, q}) {
     b_.hideUntil(e, t0);
     b_.fadeIn(e, {t0, t0 + 1}, glm::vec3(0.2f, 0, 0));
@@ -1025,7 +1092,8 @@ void NetworkFlow::desiredOutput(const DesiredOutputParams& p) {
   const float right = 7.11f - 0.1f, bottom = -4.0f + 1.0f;
   const float word_em = 0.8f * row_h / 0.7f;
   float widest = 0;
-  for (const auto& w : p.words) widest = std::max(widest, text::layoutText(atlas_, w).width * word_em);
+  for (const auto& w : p.words)
+    widest = std::max(widest, text::layoutText(atlas_, w).width * word_em);
   const float words_left = right - widest;
   const float bar_h = 0.8f * row_h * 0.8f;
   size_t value_index = 0;
@@ -1035,27 +1103,32 @@ void NetworkFlow::desiredOutput(const DesiredOutputParams& p) {
     const float ry = bottom + (rows - 1 - r + 0.5f) * row_h;
     std::vector<int> parts;
     if (p.words[r] == "...") {
-      parts.push_back(fixed(b_.addFill("desired/dots" + std::to_string(r), shapes::dots(3, 0.03f, 0.1f, {0, 1, 0}),
+      parts.push_back(fixed(b_.addFill("desired/dots" + std::to_string(r),
+                                       shapes::dots(3, 0.03f, 0.1f, {0, 1, 0}),
                                        at({words_left + 0.25f, ry, 0}), Rgb(1.0f))));
     } else {
       TextGeometry g;
       g.utf8 = p.words[r];
       g.em_size = word_em;
       g.align = 0;
-      parts.push_back(fixed(b_.addText("desired/word" + std::to_string(r), g, at({words_left, ry, 0}), Rgb(1.0f))));
-      const double value = value_index < p.probabilities.size() ? p.probabilities[value_index] : 0.0;
+      parts.push_back(fixed(
+          b_.addText("desired/word" + std::to_string(r), g, at({words_left, ry, 0}), Rgb(1.0f))));
+      const double value =
+          value_index < p.probabilities.size() ? p.probabilities[value_index] : 0.0;
       ++value_index;
       const float bar_w = std::max(0.01f, static_cast<float>(10.0 * value) * bar_h);
       const Rgb color = hslToRgb({static_cast<float>(0.5 + 0.1 * value), 0.6f, 0.6f});
       const glm::vec3 bar_c(words_left - 0.15f - bar_w / 2, ry, 0);
-      parts.push_back(fixed(b_.addFill("desired/bar" + std::to_string(r), shapes::rectangleFill(bar_w, bar_h), at(bar_c), color)));
+      parts.push_back(fixed(b_.addFill("desired/bar" + std::to_string(r),
+                                       shapes::rectangleFill(bar_w, bar_h), at(bar_c), color)));
       TextGeometry pg;
       pg.is_number = true;
       pg.decimals = 2;
       pg.em_size = 0.5f * 24 / 48 * textEm(48) / 0.5f;
       pg.align = 2;
       const float px = words_left - 0.3f - bar_w;
-      const int prob = fixed(b_.addText("desired/prob" + std::to_string(r), pg, at({px, ry, 0}), Rgb(1.0f)));
+      const int prob =
+          fixed(b_.addText("desired/prob" + std::to_string(r), pg, at({px, ry, 0}), Rgb(1.0f)));
       b_.element(prob).value.setInitial(static_cast<float>(value));
       parts.push_back(prob);
       probs_left = std::min(probs_left, px - 0.5f);
@@ -1072,8 +1145,11 @@ void NetworkFlow::desiredOutput(const DesiredOutputParams& p) {
   b_.hideUntil(brace, t0);
   b_.reveal(brace, {t0, t0 + 1}, RevealStyle::Grow);
   prob_elements_.push_back(brace);
-  const glm::vec3 arrow_end(probs_left - 0.45f, bottom + list_h / 2, 0), arrow_start = arrow_end - glm::vec3(1, 0, 0);
-  prob_arrow_ = fixed(b_.addFill("desired/arrow", shapes::arrowFill(arrow_start, arrow_end, 0.08f, 0.3f, 0.3f, 0.5f * (arrow_start + arrow_end)),
+  const glm::vec3 arrow_end(probs_left - 0.45f, bottom + list_h / 2, 0),
+      arrow_start = arrow_end - glm::vec3(1, 0, 0);
+  prob_arrow_ = fixed(b_.addFill("desired/arrow",
+                                 shapes::arrowFill(arrow_start, arrow_end, 0.08f, 0.3f, 0.3f,
+                                                   0.5f * (arrow_start + arrow_end)),
                                  at(0.5f * (arrow_start + arrow_end)), hex(palette::kYellow)));
   b_.hideUntil(prob_arrow_, t0);
   b_.reveal(prob_arrow_, {t0, t0 + 1}, RevealStyle::Grow);
@@ -1114,7 +1190,9 @@ void NetworkFlow::unembeddingMatrix(const std::string& notes) {
     for (int c = 0; c < cols; ++c) {
       const float cx = m_left + (c + 0.5f) * pitch_x;
       if (r == dots_row) {
-        matrix.push_back(b_.addFill("wu/vdots" + std::to_string(c), shapes::dots(3, 0.025f, 0.09f, {0, 1, 0}), at({cx, ry, layer.z}), Rgb(1.0f)));
+        matrix.push_back(b_.addFill("wu/vdots" + std::to_string(c),
+                                    shapes::dots(3, 0.025f, 0.09f, {0, 1, 0}),
+                                    at({cx, ry, layer.z}), Rgb(1.0f)));
         continue;
       }
       const float v = static_cast<float>(std::round(random_.uniform(-9.9, 9.9) * 10.0) / 10.0);
@@ -1122,8 +1200,8 @@ void NetworkFlow::unembeddingMatrix(const std::string& notes) {
       g.is_number = true;
       g.decimals = 1;
       g.em_size = 0.2f;
-      const int e = b_.addText("wu/entry" + std::to_string(r) + "_" + std::to_string(c), g, at({cx, ry, layer.z}),
-                               valueToColor(v));
+      const int e = b_.addText("wu/entry" + std::to_string(r) + "_" + std::to_string(c), g,
+                               at({cx, ry, layer.z}), valueToColor(v));
       b_.element(e).value.setInitial(v);
       matrix.push_back(e);
     }
@@ -1131,8 +1209,10 @@ void NetworkFlow::unembeddingMatrix(const std::string& notes) {
   matrix.push_back(b_.addStroke("wu/lbracket", shapes::bracket(m_height, 0.15f, true, 3.0f),
                                 at({m_left - 0.05f, m_bottom + m_height / 2, layer.z}), Rgb(1.0f)));
   matrix.push_back(b_.addStroke("wu/rbracket", shapes::bracket(m_height, 0.15f, false, 3.0f),
-                                at({m_right + 0.05f, m_bottom + m_height / 2, layer.z}), Rgb(1.0f)));
-  const int label = addText("wu/label", "W_U", 72, {m_left - 1.0f, m_bottom + m_height / 2, layer.z}, Rgb(1.0f));
+                                at({m_right + 0.05f, m_bottom + m_height / 2, layer.z}),
+                                Rgb(1.0f)));
+  const int label =
+      addText("wu/label", "W_U", 72, {m_left - 1.0f, m_bottom + m_height / 2, layer.z}, Rgb(1.0f));
   matrix.push_back(label);
   for (int e : matrix) {
     b_.hideUntil(e, t0);
@@ -1146,8 +1226,9 @@ void NetworkFlow::unembeddingMatrix(const std::string& notes) {
   }
   play(1.0, "the unembedding matrix");
   t0 = b_.now();
-  const int rect = b_.addStroke("wu/vector_rect", shapes::rectangleOutline(kColumnWidth + 0.2f, kLayerHeight + 0.2f, 3.0f),
-                                at({last.x, 0, layer.z}), hex(palette::kYellow));
+  const int rect = b_.addStroke(
+      "wu/vector_rect", shapes::rectangleOutline(kColumnWidth + 0.2f, kLayerHeight + 0.2f, 3.0f),
+      at({last.x, 0, layer.z}), hex(palette::kYellow));
   b_.hideUntil(rect, t0);
   b_.reveal(rect, {t0, t0 + 1}, RevealStyle::Prefix);
   play(1.0, "the last vector");
@@ -1161,19 +1242,22 @@ void NetworkFlow::unembeddingMatrix(const std::string& notes) {
   Layer moved = copyLayer(copy, "wu/vector", false);
   for (int e : layerElements(moved)) {
     Pose target = b_.poseNow(e);
-    target.position = glm::vec3(vx, vy, layer.z) + (target.position - glm::vec3(last.x, 0, layer.z)) * scale;
+    target.position =
+        glm::vec3(vx, vy, layer.z) + (target.position - glm::vec3(last.x, 0, layer.z)) * scale;
     target.scale *= scale;
     b_.hideUntil(e, t0);
     b_.moveTo(e, {t0, t0 + 1}, target);
   }
-  const glm::vec3 a0(last.x, kLayerHeight / 2 + 0.2f, layer.z), a1(vx, vy - 0.5f * kLayerHeight * scale - 0.1f, layer.z);
+  const glm::vec3 a0(last.x, kLayerHeight / 2 + 0.2f, layer.z),
+      a1(vx, vy - 0.5f * kLayerHeight * scale - 0.1f, layer.z);
   StrokeGeometry arrow;
   arrow.points = {a0, a1 - glm::normalize(a1 - a0) * 0.2f};
   arrow.width = 4.0f;
   const int arrow_e = b_.addStroke("wu/vector_arrow", arrow, Pose{}, hex(palette::kYellow));
   b_.hideUntil(arrow_e, t0);
   b_.reveal(arrow_e, {t0, t0 + 1}, RevealStyle::Prefix);
-  const int tip = b_.addFill("wu/vector_arrow_tip", shapes::arrowTip(a1, a1 - a0, 0.25f, 0.25f), Pose{}, hex(palette::kYellow));
+  const int tip = b_.addFill("wu/vector_arrow_tip", shapes::arrowTip(a1, a1 - a0, 0.25f, 0.25f),
+                             Pose{}, hex(palette::kYellow));
   b_.hideUntil(tip, t0 + 0.9);
   play(1.0, "the vector beside the matrix");
 
@@ -1188,7 +1272,8 @@ void NetworkFlow::unembeddingMatrix(const std::string& notes) {
     const float ry = m_bottom + m_height - (r + 0.5f) * pitch_y;
     int e;
     if (r == dots_row) {
-      e = b_.addFill("wu/rhs_dots", shapes::dots(3, 0.025f, 0.09f, {0, 1, 0}), at({rhs_x, ry, layer.z}), Rgb(1.0f));
+      e = b_.addFill("wu/rhs_dots", shapes::dots(3, 0.025f, 0.09f, {0, 1, 0}),
+                     at({rhs_x, ry, layer.z}), Rgb(1.0f));
     } else {
       TextGeometry g;
       g.is_number = true;
@@ -1201,8 +1286,10 @@ void NetworkFlow::unembeddingMatrix(const std::string& notes) {
     b_.hideUntil(e, t0);
     b_.fadeIn(e, {t0 + rhs_w[r].start, t0 + rhs_w[r].end}, glm::vec3(-0.3f, 0, 0));
   }
-  const int rb_l = b_.addStroke("wu/rhs_lbracket", shapes::bracket(m_height, 0.12f, true, 3.0f), at({rhs_x - 0.4f, vy, layer.z}), Rgb(1.0f));
-  const int rb_r = b_.addStroke("wu/rhs_rbracket", shapes::bracket(m_height, 0.12f, false, 3.0f), at({rhs_x + 0.4f, vy, layer.z}), Rgb(1.0f));
+  const int rb_l = b_.addStroke("wu/rhs_lbracket", shapes::bracket(m_height, 0.12f, true, 3.0f),
+                                at({rhs_x - 0.4f, vy, layer.z}), Rgb(1.0f));
+  const int rb_r = b_.addStroke("wu/rhs_rbracket", shapes::bracket(m_height, 0.12f, false, 3.0f),
+                                at({rhs_x + 0.4f, vy, layer.z}), Rgb(1.0f));
   for (int e : {rb_l, rb_r}) {
     b_.hideUntil(e, t0);
     b_.fadeIn(e, {t0, t0 + 1});
@@ -1211,28 +1298,34 @@ void NetworkFlow::unembeddingMatrix(const std::string& notes) {
 
   // One value per token of the vocabulary.
   t0 = b_.now();
-  static const char* kWords[] = {"aah", "aardvark", "aardwolf", "aargh", "ab", "aback", "abacterial", "abacus",
-                                 "...", "zygote", "zygotic", "zyme", "zymogen", "zymosis", "zzz"};
+  static const char* kWords[] = {"aah",     "aardvark",   "aardwolf", "aargh",   "ab",
+                                 "aback",   "abacterial", "abacus",   "...",     "zygote",
+                                 "zygotic", "zyme",       "zymogen",  "zymosis", "zzz"};
   const auto word_w = laggedWindows(rows, 1.0, 0.05, 1.0);
   float words_right = rhs_x + 0.75f;
   for (int r = 0; r < rows; ++r) {
     const float ry = m_bottom + m_height - (r + 0.5f) * pitch_y;
     int e;
     if (std::string(kWords[r]) == "...") {
-      e = b_.addFill("wu/word_dots", shapes::dots(3, 0.025f, 0.09f, {0, 1, 0}), at({rhs_x + 0.9f, ry, layer.z}), Rgb(1.0f));
+      e = b_.addFill("wu/word_dots", shapes::dots(3, 0.025f, 0.09f, {0, 1, 0}),
+                     at({rhs_x + 0.9f, ry, layer.z}), Rgb(1.0f));
     } else {
       TextGeometry g;
       g.utf8 = kWords[r];
       g.em_size = 0.3f;
       g.align = 0;
-      e = b_.addText(std::string("wu/word_") + kWords[r], g, at({rhs_x + 0.65f, ry, layer.z}), Rgb(1.0f));
-      words_right = std::max(words_right, rhs_x + 0.65f + text::layoutText(atlas_, kWords[r]).width * 0.3f);
+      e = b_.addText(std::string("wu/word_") + kWords[r], g, at({rhs_x + 0.65f, ry, layer.z}),
+                     Rgb(1.0f));
+      words_right =
+          std::max(words_right, rhs_x + 0.65f + text::layoutText(atlas_, kWords[r]).width * 0.3f);
     }
     b_.hideUntil(e, t0);
     b_.fadeIn(e, {t0 + word_w[r].start, t0 + word_w[r].end}, glm::vec3(0.5f, 0, 0));
   }
-  const int brace = b_.addStroke("wu/brace", shapes::brace(m_height, 0.3f, false, 3.0f), at({words_right + 0.2f, vy, layer.z}), Rgb(1.0f));
-  const int brace_label = addText("wu/brace_label", "~50k values", 60, {words_right + 1.9f, vy, layer.z}, Rgb(1.0f));
+  const int brace = b_.addStroke("wu/brace", shapes::brace(m_height, 0.3f, false, 3.0f),
+                                 at({words_right + 0.2f, vy, layer.z}), Rgb(1.0f));
+  const int brace_label =
+      addText("wu/brace_label", "~50k values", 60, {words_right + 1.9f, vy, layer.z}, Rgb(1.0f));
   for (int e : {brace, brace_label}) {
     b_.hideUntil(e, t0);
     b_.fadeIn(e, {t0, t0 + 1});
@@ -1246,24 +1339,31 @@ void NetworkFlow::unembeddingMatrix(const std::string& notes) {
   b_.fadeOut(brace_label, {t0, t0 + 1});
   const float rect_l = rhs_x - 0.6f, rect_r = words_right + 0.25f;
   const glm::vec3 rect_c(0.5f * (rect_l + rect_r), vy, layer.z);
-  const int big_fill = b_.addFill("wu/softmax_fill", shapes::rectangleFill(rect_r - rect_l, m_height + 0.5f), at(rect_c), hex(palette::kTeal), 0.1f);
-  const int big = b_.addStroke("wu/softmax_rect", shapes::rectangleOutline(rect_r - rect_l, m_height + 0.5f, 3.0f), at(rect_c), hex(palette::kTeal));
+  const int big_fill =
+      b_.addFill("wu/softmax_fill", shapes::rectangleFill(rect_r - rect_l, m_height + 0.5f),
+                 at(rect_c), hex(palette::kTeal), 0.1f);
+  const int big = b_.addStroke("wu/softmax_rect",
+                               shapes::rectangleOutline(rect_r - rect_l, m_height + 0.5f, 3.0f),
+                               at(rect_c), hex(palette::kTeal));
   b_.hideUntil(big_fill, t0);
   b_.hideUntil(big, t0);
   b_.reveal(big, {t0 + 0.3, t0 + 1.3}, RevealStyle::Prefix);
   b_.fadeIn(big_fill, {t0 + 0.8, t0 + 1.3});
   const glm::vec3 s0(rect_r + 0.1f, vy, layer.z), s1 = s0 + glm::vec3(2.2f, 0, 0);
-  const int soft_arrow = b_.addFill("wu/softmax_arrow", shapes::arrowFill(s0, s1, 0.08f, 0.3f, 0.3f, 0.5f * (s0 + s1)),
-                                    at(0.5f * (s0 + s1)), Rgb(1.0f));
+  const int soft_arrow =
+      b_.addFill("wu/softmax_arrow", shapes::arrowFill(s0, s1, 0.08f, 0.3f, 0.3f, 0.5f * (s0 + s1)),
+                 at(0.5f * (s0 + s1)), Rgb(1.0f));
   b_.hideUntil(soft_arrow, t0 + 0.6);
   b_.reveal(soft_arrow, {t0 + 0.6, t0 + 1.6}, RevealStyle::Grow);
-  const int soft_label = addText("wu/softmax_label", "softmax", 48, 0.5f * (s0 + s1) + glm::vec3(0, 0.5f, 0), Rgb(1.0f));
+  const int soft_label = addText("wu/softmax_label", "softmax", 48,
+                                 0.5f * (s0 + s1) + glm::vec3(0, 0.5f, 0), Rgb(1.0f));
   b_.hideUntil(soft_label, t0 + 0.9);
   b_.reveal(soft_label, {t0 + 0.9, t0 + 1.9}, RevealStyle::Parts, Rate::Smooth, 0.1f);
   // The probability list grows back at the top right.
   // set_height(4).to_edge(UP, 0.25).to_edge(RIGHT, 0.1): undo the 0.5 shrink, then scale about
   // the list's original top-right corner to its new place.
-  const glm::vec3 list_top_right(7.11f - 0.1f, -4.0f + 1.0f + 5.0f, 0), new_top_right(7.11f - 0.1f, 4.0f - 0.25f, 0);
+  const glm::vec3 list_top_right(7.11f - 0.1f, -4.0f + 1.0f + 5.0f, 0),
+      new_top_right(7.11f - 0.1f, 4.0f - 0.25f, 0);
   for (int e : prob_elements_) {
     Pose target = b_.poseNow(e);
     const glm::vec3 original = corner + (target.position - corner) * 2.0f;

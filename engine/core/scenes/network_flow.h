@@ -18,12 +18,12 @@ class GlyphAtlas;
 namespace flowview::scenes {
 
 struct NetworkFlowConfig {
-  std::string text;                       // the example sentence
-  std::vector<std::string> tokens;        // pieces of `text`, in order; the last is predicted
+  std::string text;                 // the example sentence
+  std::vector<std::string> tokens;  // pieces of `text`, in order; the last is predicted
   std::vector<std::pair<std::string, double>> next_tokens;  // candidates and probabilities
   uint64_t seed = 0;
   bool hide_block_labels = false;
-  int embedding_length = 10;              // entries per column
+  int embedding_length = 10;  // entries per column
 };
 
 struct ShowTokensParams {
@@ -60,8 +60,9 @@ struct ContextSizeParams {
 struct DesiredOutputParams {
   // The list shown at the right, top to bottom; "..." rows become vertical dots. Each other row
   // takes the next probability.
-  std::vector<std::string> words = {"...", "Snake", "Snape", "Snare", "...", "Treks", "Trelawney",
-                                    "Trellis", "...", "Quirky", "Quirrell", "Quirt", "..."};
+  std::vector<std::string> words = {"...",      "Snake",     "Snape",   "Snare", "...",
+                                    "Treks",    "Trelawney", "Trellis", "...",   "Quirky",
+                                    "Quirrell", "Quirt",     "..."};
   std::vector<double> probabilities = {0, 0.78, 0, 0, 0.16, 0, 0, 0.06, 0};
   std::string notes;
 };
@@ -117,8 +118,8 @@ class NetworkFlow {
               Rgb color, float outline_px = 0.0f);
   std::string section() const;
   void play(double run_time, const std::string& name, const std::string& notes = "");
-  void moveCameraTo(TimeWindow w, std::optional<EulerDegrees> euler, std::optional<glm::vec3> center,
-                    std::optional<float> height);
+  void moveCameraTo(TimeWindow w, std::optional<EulerDegrees> euler,
+                    std::optional<glm::vec3> center, std::optional<float> height);
 
   SceneBuilder& b_;
   text::GlyphAtlas& atlas_;

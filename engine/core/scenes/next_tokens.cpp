@@ -30,7 +30,8 @@ void applyNextTokenProbabilities(const Scene& scene, const std::vector<double>& 
   const NextTokenBars& bars = scene.next_tokens;
   const size_t n = std::min(bars.probabilities.size(), probabilities.size());
   for (size_t i = 0; i < n && i < bars.fills.size(); ++i) {
-    const float base = std::max(0.01f, static_cast<float>(bars.probabilities[i]) * bars.length_scale);
+    const float base =
+        std::max(0.01f, static_cast<float>(bars.probabilities[i]) * bars.length_scale);
     const float length = std::max(0.01f, static_cast<float>(probabilities[i]) * bars.length_scale);
     const float grow = length - base;
     for (int e : {bars.fills[i], bars.strokes[i]}) {

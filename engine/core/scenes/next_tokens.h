@@ -9,7 +9,8 @@ namespace flowview::scenes {
 
 // p_i ∝ p_i^(1/T), rescaled to the candidates' original total mass (they are the top of a
 // longer distribution). T <= 1e-3 is greedy: all the mass on the most likely candidate.
-std::vector<double> reweightByTemperature(const std::vector<double>& probabilities, double temperature);
+std::vector<double> reweightByTemperature(const std::vector<double>& probabilities,
+                                          double temperature);
 
 // Shows `probabilities` (one per candidate) in the evaluated frame: bar lengths and percentages.
 // A no-op for scenes without next-token bars.

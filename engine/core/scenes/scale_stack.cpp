@@ -51,13 +51,16 @@ void buildScaleStack(SceneBuilder& b, text::GlyphAtlas&, const ScaleStackParams&
     b.addGrid("layer" + std::to_string(k) + "/mid", grid, at({0, 0, z - 3.0f}));
     BoxGeometry attention;
     attention.size = {box_size.x, box_size.y, 1.5f};
-    b.addBox("layer" + std::to_string(k) + "/attention", attention, at({0, 0, z - 1.5f}), hexColor(palette::kGreyE), 0.75f);
+    b.addBox("layer" + std::to_string(k) + "/attention", attention, at({0, 0, z - 1.5f}),
+             hexColor(palette::kGreyE), 0.75f);
     BoxGeometry mlp;
     mlp.size = {box_size.x, box_size.y, 2.0f};
-    b.addBox("layer" + std::to_string(k) + "/mlp", mlp, at({0, 0, z - 4.5f}), hexColor(palette::kGreyE), 0.75f);
+    b.addBox("layer" + std::to_string(k) + "/mlp", mlp, at({0, 0, z - 4.5f}),
+             hexColor(palette::kGreyE), 0.75f);
   }
   // Labels: the context size along x, the dimension along y, the depth along z.
-  auto label = [&](const std::string& id, const std::string& text, float size, glm::vec3 pos, glm::quat rotation) {
+  auto label = [&](const std::string& id, const std::string& text, float size, glm::vec3 pos,
+                   glm::quat rotation) {
     TextGeometry g;
     g.utf8 = text;
     g.em_size = size;
@@ -70,16 +73,19 @@ void buildScaleStack(SceneBuilder& b, text::GlyphAtlas&, const ScaleStackParams&
   const glm::quat side = glm::angleAxis(-kPi / 2, glm::vec3(0, 1, 0));
   Pose brace_pose = at({0, -height / 2 - 1.0f, 0});
   brace_pose.rotation = glm::angleAxis(kPi / 2, glm::vec3(0, 0, 1));
-  const int context_brace = b.addStroke("labels/context_brace", shapes::brace(width, 6.0f, true, 4.0f), brace_pose, Rgb(1.0f));
+  const int context_brace = b.addStroke(
+      "labels/context_brace", shapes::brace(width, 6.0f, true, 4.0f), brace_pose, Rgb(1.0f));
   const int context_label = label("labels/context", "Context size = " + withCommas(p.tokens), 40.0f,
                                   {0, -height / 2 - 30.0f, 0}, facing);
-  const int dim_brace = b.addStroke("labels/dimension_brace", shapes::brace(height, 0.5f, false, 4.0f),
-                                    at({width / 2 + 0.8f, 0, 0}), Rgb(1.0f));
+  const int dim_brace =
+      b.addStroke("labels/dimension_brace", shapes::brace(height, 0.5f, false, 4.0f),
+                  at({width / 2 + 0.8f, 0, 0}), Rgb(1.0f));
   const int dim_label = label("labels/dimension", p.dimension_label + " dimensions", 0.6f,
                               {width / 2 + 5.5f, 0, 0}, facing);
   Pose depth_pose = at({-width / 2 - 3.0f, height / 2 + 3.0f, 0.5f * last_z});
   depth_pose.rotation = side * glm::angleAxis(-kPi / 2, glm::vec3(0, 0, 1));
-  const int depth_brace = b.addStroke("labels/depth_brace", shapes::brace(last_z, 4.0f, false, 4.0f), depth_pose, Rgb(1.0f));
+  const int depth_brace = b.addStroke(
+      "labels/depth_brace", shapes::brace(last_z, 4.0f, false, 4.0f), depth_pose, Rgb(1.0f));
   const int depth_label = label("labels/layers", std::to_string(p.layers) + " layers", 40.0f,
                                 {-width / 2 - 3.0f, height / 2 + 40.0f, 0.5f * last_z}, side);
 
@@ -90,14 +96,15 @@ void buildScaleStack(SceneBuilder& b, text::GlyphAtlas&, const ScaleStackParams&
   const Camera stack = Camera::fromEuler({-50, -35, 0}, {0, 0, 0.5f * last_z}, width * 0.8f);
   const Camera far_end = Camera::fromEuler({-60, -10, 0}, {first_x + 2.0f, 0, last_z}, 10.0f);
   b.mutableScene().camera.setInitial(close);
-  for (int e : {context_brace, context_label, dim_brace, dim_label, depth_brace, depth_label}) b.element(e).opacity.setInitial(0.0f);
+  for (int e : {context_brace, context_label, dim_brace, dim_label, depth_brace, depth_label})
+    b.element(e).opacity.setInitial(0.0f);
   b.addPreset("First vectors", close);
   b.addPreset("Whole first layer", wide);
   b.addPreset("The whole stack", stack);
   b.addPreset("Last layer", far_end);
   b.wait(2.0, "scale: the first vectors, up close", "gpt-3 scale",
-         "Each column is one token's vector; only " + std::to_string(p.rows) + " of its " + p.dimension_label +
-             " entries are shown.");
+         "Each column is one token's vector; only " + std::to_string(p.rows) + " of its " +
+             p.dimension_label + " entries are shown.");
   double t0 = b.now();
   b.moveCamera({t0, t0 + 4}, wide);
   b.fadeTo(context_brace, {t0 + 2, t0 + 4}, 1.0f);
@@ -110,7 +117,8 @@ void buildScaleStack(SceneBuilder& b, text::GlyphAtlas&, const ScaleStackParams&
   b.endPlay(5.0, "scale: " + std::to_string(p.layers) + " layers deep", "gpt-3 scale");
   t0 = b.now();
   b.moveCamera({t0, t0 + 6}, far_end);
-  for (int e : {context_brace, context_label, depth_brace, depth_label}) b.fadeTo(e, {t0, t0 + 2}, 0.0f);
+  for (int e : {context_brace, context_label, depth_brace, depth_label})
+    b.fadeTo(e, {t0, t0 + 2}, 0.0f);
   b.endPlay(6.0, "scale: to the last layer", "gpt-3 scale");
   (void)dim_brace;
   (void)dim_label;

@@ -20,6 +20,7 @@ struct ScaleStackParams {
   uint64_t seed = 0;
 };
 
-void buildScaleStack(SceneBuilder& builder, text::GlyphAtlas& atlas, const ScaleStackParams& params);
+void buildScaleStack(SceneBuilder& builder, text::GlyphAtlas& atlas,
+                     const ScaleStackParams& params);
 
 }  // namespace flowview::scenes

@@ -23,7 +23,6 @@ using io::ArrayReader;
 using io::JsonDocument;
 using io::ObjectReader;
 
-
 // Splits `text` into pieces that concatenate back to it: words keep their leading space and
 // punctuation stands alone, like GPT-2's pre-tokenizer.
 std::vector<std::string> splitWords(const std::string& text, bool split_punctuation) {
@@ -31,7 +30,8 @@ std::vector<std::string> splitWords(const std::string& text, bool split_punctuat
   std::string current;
   for (char c : text) {
     const bool space = c == ' ';
-    const bool punct = split_punctuation && std::ispunct(static_cast<unsigned char>(c)) && c != '\'';
+    const bool punct =
+        split_punctuation && std::ispunct(static_cast<unsigned char>(c)) && c != '\'';
     if ((space || punct) && !current.empty() && current != " ") {
       pieces.push_back(current);
       current.clear();
@@ -55,11 +55,14 @@ std::string textOf(const std::vector<std::string>& tokens) {
 Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
   ObjectReader root = doc.object();
   const int version = root.required<int>("version");
-  if (version != 1) root.fail("version", "unsupported version " + std::to_string(version) + " (this flowview reads version 1)");
+  if (version != 1)
+    root.fail("version", "unsupported version " + std::to_string(version) +
+                             " (this flowview reads version 1)");
   root.ignore("$schema");
   root.ignore("description");
   SceneBuilder b(root.optional<std::string>("title", "untitled"));
-  const auto seed = root.optionalInRange<int64_t>("seed", 0, 0, std::numeric_limits<int64_t>::max());
+  const auto seed =
+      root.optionalInRange<int64_t>("seed", 0, 0, std::numeric_limits<int64_t>::max());
   if (auto cam = root.optionalObject("camera")) {
     b.mutableScene().camera.setInitial(readCamera(*cam));
     cam->finish();
@@ -80,11 +83,13 @@ Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
     config.text = nf->required<std::string>("text");
     if (config.text.empty()) nf->fail("text", "must not be empty");
     const std::string tokenizer = nf->optional<std::string>("tokenizer", "gpt2");
-    if (tokenizer != "gpt2" && tokenizer != "words") nf->fail("tokenizer", "expected \"gpt2\" or \"words\"");
+    if (tokenizer != "gpt2" && tokenizer != "words")
+      nf->fail("tokenizer", "expected \"gpt2\" or \"words\"");
     if (auto tokens = nf->optionalArray("tokens")) {
       for (const auto& t : *tokens) config.tokens.push_back(t.as<std::string>());
       if (config.tokens.empty()) nf->fail("tokens", "the token list is empty");
-      if (textOf(config.tokens) != config.text) nf->fail("tokens", "the tokens do not join up to the text");
+      if (textOf(config.tokens) != config.text)
+        nf->fail("tokens", "the tokens do not join up to the text");
     } else {
       config.tokens = splitWords(config.text, tokenizer == "gpt2");
     }
@@ -119,7 +124,8 @@ Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
     const std::string notes = beat.optional<std::string>("notes", "");
     auto need_flow = [&](bool need_tokens) {
       if (!flow) beat.fail("beat", "\"" + kind + "\" needs a \"network_flow\" section");
-      if (need_tokens && !tokens_shown) beat.fail("beat", "\"" + kind + "\" needs a \"show_tokens\" beat before it");
+      if (need_tokens && !tokens_shown)
+        beat.fail("beat", "\"" + kind + "\" needs a \"show_tokens\" beat before it");
     };
     if (kind == "show_tokens") {
       need_flow(false);
@@ -133,7 +139,8 @@ Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
       need_flow(true);
       AttentionParams p;
       p.orientation = readOrientation(beat, "orientation", p.orientation);
-      p.frame_height = static_cast<float>(beat.optionalInRange<double>("frame_height", 14.0, 0.1, 1e4));
+      p.frame_height =
+          static_cast<float>(beat.optionalInRange<double>("frame_height", 14.0, 0.1, 1e4));
       p.frame_x = static_cast<float>(beat.optionalInRange<double>("frame_x", -2.0, -1e4, 1e4));
       p.frame_y = static_cast<float>(beat.optionalInRange<double>("frame_y", 0.0, -1e4, 1e4));
       p.run_time = beat.optionalInRange<double>("run_time", 5.0, 0.01, 1e4);
@@ -151,7 +158,8 @@ Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
       flow->mlp(p);
     } else if (kind == "repetitions") {
       need_flow(true);
-      if (flow->layerCount() < 2) beat.fail("beat", "\"repetitions\" needs an attention or mlp beat before it");
+      if (flow->layerCount() < 2)
+        beat.fail("beat", "\"repetitions\" needs an attention or mlp beat before it");
       RepetitionsParams p;
       p.depth = static_cast<float>(beat.optionalInRange<double>("depth", 8.0, 1.0, 1000.0));
       p.notes = notes;
@@ -188,7 +196,8 @@ Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
         p.probabilities.clear();
         for (const auto& v : *probs) {
           const double value = v.as<double>();
-          if (value < 0 || value > 1) v.fail("must be between 0 and 1, got " + io::formatNumber(value));
+          if (value < 0 || value > 1)
+            v.fail("must be between 0 and 1, got " + io::formatNumber(value));
           p.probabilities.push_back(value);
         }
       }
@@ -223,11 +232,14 @@ Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
         start += lag * d;
       }
       if (explicit_rt && anims.empty()) end = default_rt;
-      b.endPlay(end, beat.optional<std::string>("name", "play"), beat.optional<std::string>("section", ""), notes);
+      b.endPlay(end, beat.optional<std::string>("name", "play"),
+                beat.optional<std::string>("section", ""), notes);
     } else {
       beat.fail("beat", "unknown beat \"" + kind +
-                            "\" (show_tokens, attention, mlp, repetitions, focus_last_layer, unembedding, cycle_embeddings, "
-                            "context_size, remove_earlier_layers, desired_output, unembedding_matrix, scale_stack, play, wait)");
+                            "\" (show_tokens, attention, mlp, repetitions, focus_last_layer, "
+                            "unembedding, cycle_embeddings, "
+                            "context_size, remove_earlier_layers, desired_output, "
+                            "unembedding_matrix, scale_stack, play, wait)");
     }
     beat.finish();
   }
@@ -243,20 +255,24 @@ Scene loadSceneFile(const std::string& path, text::GlyphAtlas& atlas) {
   return build(JsonDocument::parseFile(path), atlas);
 }
 
-Scene loadSceneString(std::string_view json, const std::string& display_name, text::GlyphAtlas& atlas) {
+Scene loadSceneString(std::string_view json, const std::string& display_name,
+                      text::GlyphAtlas& atlas) {
   return build(JsonDocument::parseString(json, display_name), atlas);
 }
 
 std::string defaultScenePath() {
   const char* name = "high_level_network_flow.json";
-  if (const char* env = std::getenv("FLOWVIEW_SCENE_DIR"); env && *env) return std::string(env) + "/" + name;
+  if (const char* env = std::getenv("FLOWVIEW_SCENE_DIR"); env && *env)
+    return std::string(env) + "/" + name;
   namespace fs = std::filesystem;
 #ifdef FLOWVIEW_SCENE_DIR
-  if (fs::exists(fs::path(FLOWVIEW_SCENE_DIR) / name)) return (fs::path(FLOWVIEW_SCENE_DIR) / name).string();
+  if (fs::exists(fs::path(FLOWVIEW_SCENE_DIR) / name))
+    return (fs::path(FLOWVIEW_SCENE_DIR) / name).string();
 #endif
   std::error_code ec;
   const auto exe = fs::read_symlink("/proc/self/exe", ec);
-  for (auto dir = exe.parent_path(); !ec && !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
+  for (auto dir = exe.parent_path(); !ec && !dir.empty() && dir != dir.root_path();
+       dir = dir.parent_path()) {
     if (fs::exists(dir / "scenes" / name)) return (dir / "scenes" / name).string();
   }
   return std::string("scenes/") + name;

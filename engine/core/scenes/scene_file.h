@@ -15,7 +15,8 @@ namespace flowview::scenes {
 
 // Throws io::LoadError; never crashes on any input.
 Scene loadSceneFile(const std::string& path, text::GlyphAtlas& atlas);
-Scene loadSceneString(std::string_view json, const std::string& display_name, text::GlyphAtlas& atlas);
+Scene loadSceneString(std::string_view json, const std::string& display_name,
+                      text::GlyphAtlas& atlas);
 
 // The scene opened when none is given: scenes/high_level_network_flow.json, found through
 // $FLOWVIEW_SCENE_DIR, the source tree the binary was built from, or next to the executable.

@@ -12,7 +12,8 @@ Rgb readColor(io::ObjectReader& obj, std::string_view key, Rgb fallback) {
   auto text = obj.optional<std::string>(key);
   if (!text) return fallback;
   auto color = parseColor(*text);
-  if (!color) obj.fail(key, "unknown color \"" + *text + "\" (use #RRGGBB or a manim name like BLUE_E)");
+  if (!color)
+    obj.fail(key, "unknown color \"" + *text + "\" (use #RRGGBB or a manim name like BLUE_E)");
   return *color;
 }
 
@@ -47,8 +48,9 @@ Camera readCamera(io::ObjectReader& obj) {
   const auto euler = obj.optional<std::array<double, 3>>("euler_deg", {0, 0, 0});
   const auto center = obj.optional<std::array<double, 3>>("center", {0, 0, 0});
   const double height = obj.optionalInRange<double>("height", 8.0, 0.01, 1e6);
-  return Camera::fromEuler({static_cast<float>(euler[0]), static_cast<float>(euler[1]), static_cast<float>(euler[2])},
-                           vec3Of(center), static_cast<float>(height));
+  return Camera::fromEuler(
+      {static_cast<float>(euler[0]), static_cast<float>(euler[1]), static_cast<float>(euler[2])},
+      vec3Of(center), static_cast<float>(height));
 }
 
 }  // namespace flowview::scenes

@@ -22,7 +22,8 @@ StrokeGeometry rectangleOutline(float w, float h, float stroke_width) {
 
 FillGeometry rectangleFill(float w, float h) {
   FillGeometry g;
-  addQuad(g.triangles, {-w / 2, -h / 2, 0}, {w / 2, -h / 2, 0}, {w / 2, h / 2, 0}, {-w / 2, h / 2, 0});
+  addQuad(g.triangles, {-w / 2, -h / 2, 0}, {w / 2, -h / 2, 0}, {w / 2, h / 2, 0},
+          {-w / 2, h / 2, 0});
   return g;
 }
 
@@ -47,8 +48,8 @@ std::vector<glm::vec3> arcPoints(glm::vec3 a, glm::vec3 b, float angle, int segm
   return points;
 }
 
-FillGeometry arrowFill(glm::vec3 a, glm::vec3 b, float shaft_width, float tip_length, float tip_width,
-                       glm::vec3 origin, glm::vec3 normal) {
+FillGeometry arrowFill(glm::vec3 a, glm::vec3 b, float shaft_width, float tip_length,
+                       float tip_width, glm::vec3 origin, glm::vec3 normal) {
   FillGeometry g;
   const glm::vec3 d = b - a;
   const float length = glm::length(d);
@@ -94,9 +95,12 @@ StrokeGeometry brace(float length, float depth, bool point_left, float stroke_wi
   };
   constexpr float k = 0.5523f;  // cubic approximation of a quarter circle
   add(cubicBezier({0, h, 0}, {body * k, h, 0}, {body, h - r * (1 - k), 0}, {body, h - r, 0}, 8));
-  add(cubicBezier({body, r, 0}, {body, r * (1 - k), 0}, {body + (tip - body) * (1 - k), 0, 0}, {tip, 0, 0}, 8));
-  add(cubicBezier({tip, 0, 0}, {body + (tip - body) * (1 - k), 0, 0}, {body, -r * (1 - k), 0}, {body, -r, 0}, 8));
-  add(cubicBezier({body, -h + r, 0}, {body, -h + r * (1 - k), 0}, {body * k, -h, 0}, {0, -h, 0}, 8));
+  add(cubicBezier({body, r, 0}, {body, r * (1 - k), 0}, {body + (tip - body) * (1 - k), 0, 0},
+                  {tip, 0, 0}, 8));
+  add(cubicBezier({tip, 0, 0}, {body + (tip - body) * (1 - k), 0, 0}, {body, -r * (1 - k), 0},
+                  {body, -r, 0}, 8));
+  add(cubicBezier({body, -h + r, 0}, {body, -h + r * (1 - k), 0}, {body * k, -h, 0}, {0, -h, 0},
+                  8));
   g.width = stroke_width;
   return g;
 }
@@ -109,14 +113,16 @@ FillGeometry dots(int count, float radius, float gap, glm::vec3 direction) {
     const glm::vec3 c = dir * (gap * (static_cast<float>(i) - 0.5f * (count - 1)));
     for (int k = 0; k < kSides; ++k) {
       const float a0 = 2 * kPi * k / kSides, a1 = 2 * kPi * (k + 1) / kSides;
-      g.triangles.insert(g.triangles.end(), {c, c + radius * glm::vec3(std::cos(a0), std::sin(a0), 0),
-                                             c + radius * glm::vec3(std::cos(a1), std::sin(a1), 0)});
+      g.triangles.insert(g.triangles.end(),
+                         {c, c + radius * glm::vec3(std::cos(a0), std::sin(a0), 0),
+                          c + radius * glm::vec3(std::cos(a1), std::sin(a1), 0)});
     }
   }
   return g;
 }
 
-std::vector<glm::vec3> cubicBezier(glm::vec3 p0, glm::vec3 p1, glm::vec3 p2, glm::vec3 p3, int segments) {
+std::vector<glm::vec3> cubicBezier(glm::vec3 p0, glm::vec3 p1, glm::vec3 p2, glm::vec3 p3,
+                                   int segments) {
   std::vector<glm::vec3> points;
   for (int i = 0; i <= segments; ++i) {
     const float t = static_cast<float>(i) / segments, u = 1 - t;

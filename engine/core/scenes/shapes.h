@@ -15,8 +15,8 @@ FillGeometry rectangleFill(float width, float height);
 std::vector<glm::vec3> arcPoints(glm::vec3 a, glm::vec3 b, float angle, int segments = 24);
 // Straight filled arrow from a to b (manim's Arrow with thickness and a triangular tip), in the
 // plane spanned by (b - a) and `normal`. Points are relative to `origin`.
-FillGeometry arrowFill(glm::vec3 a, glm::vec3 b, float shaft_width, float tip_length, float tip_width,
-                       glm::vec3 origin, glm::vec3 normal = glm::vec3(0, 0, 1));
+FillGeometry arrowFill(glm::vec3 a, glm::vec3 b, float shaft_width, float tip_length,
+                       float tip_width, glm::vec3 origin, glm::vec3 normal = glm::vec3(0, 0, 1));
 // A triangle tip at `tip` pointing along `direction`.
 FillGeometry arrowTip(glm::vec3 tip, glm::vec3 direction, float length, float width);
 // A square bracket of `height`, opening to +x (left bracket) or -x (right bracket).
@@ -26,6 +26,7 @@ StrokeGeometry brace(float length, float depth, bool point_left, float stroke_wi
 // `count` filled dots of `radius` spaced `gap` apart along `direction`, centered on the origin.
 FillGeometry dots(int count, float radius, float gap, glm::vec3 direction);
 // Cubic Bezier sampled into points.
-std::vector<glm::vec3> cubicBezier(glm::vec3 p0, glm::vec3 p1, glm::vec3 p2, glm::vec3 p3, int segments = 24);
+std::vector<glm::vec3> cubicBezier(glm::vec3 p0, glm::vec3 p1, glm::vec3 p2, glm::vec3 p3,
+                                   int segments = 24);
 
 }  // namespace flowview::shapes

@@ -20,8 +20,12 @@ struct Segment {
 };
 
 // Interpolation for channel values; overloads for Pose, Camera, Rgb live next to those types.
-inline float lerpValue(float a, float b, float t) { return a + (b - a) * t; }
-inline glm::vec3 lerpValue(const glm::vec3& a, const glm::vec3& b, float t) { return a + (b - a) * t; }
+inline float lerpValue(float a, float b, float t) {
+  return a + (b - a) * t;
+}
+inline glm::vec3 lerpValue(const glm::vec3& a, const glm::vec3& b, float t) {
+  return a + (b - a) * t;
+}
 
 template <class T>
 class Channel {

@@ -24,6 +24,8 @@ std::vector<TimeWindow> laggedWindows(int count, double each, double lag_ratio,
 TimeWindow partWindow(int index, int count, double lag_ratio, double run_time);
 
 // A play's time_span=(a, b): the animation runs over [a, b] of the play.
-inline TimeWindow timeSpan(double a, double b) { return {a, b}; }
+inline TimeWindow timeSpan(double a, double b) {
+  return {a, b};
+}
 
 }  // namespace flowview

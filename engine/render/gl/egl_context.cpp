@@ -11,17 +11,28 @@ namespace {
 
 std::string eglErrorName(EGLint error) {
   switch (error) {
-    case EGL_SUCCESS: return "EGL_SUCCESS";
-    case EGL_NOT_INITIALIZED: return "EGL_NOT_INITIALIZED";
-    case EGL_BAD_ACCESS: return "EGL_BAD_ACCESS";
-    case EGL_BAD_ALLOC: return "EGL_BAD_ALLOC";
-    case EGL_BAD_ATTRIBUTE: return "EGL_BAD_ATTRIBUTE";
-    case EGL_BAD_CONFIG: return "EGL_BAD_CONFIG";
-    case EGL_BAD_CONTEXT: return "EGL_BAD_CONTEXT";
-    case EGL_BAD_DISPLAY: return "EGL_BAD_DISPLAY";
-    case EGL_BAD_MATCH: return "EGL_BAD_MATCH";
-    case EGL_BAD_PARAMETER: return "EGL_BAD_PARAMETER";
-    default: return "EGL error " + std::to_string(error);
+    case EGL_SUCCESS:
+      return "EGL_SUCCESS";
+    case EGL_NOT_INITIALIZED:
+      return "EGL_NOT_INITIALIZED";
+    case EGL_BAD_ACCESS:
+      return "EGL_BAD_ACCESS";
+    case EGL_BAD_ALLOC:
+      return "EGL_BAD_ALLOC";
+    case EGL_BAD_ATTRIBUTE:
+      return "EGL_BAD_ATTRIBUTE";
+    case EGL_BAD_CONFIG:
+      return "EGL_BAD_CONFIG";
+    case EGL_BAD_CONTEXT:
+      return "EGL_BAD_CONTEXT";
+    case EGL_BAD_DISPLAY:
+      return "EGL_BAD_DISPLAY";
+    case EGL_BAD_MATCH:
+      return "EGL_BAD_MATCH";
+    case EGL_BAD_PARAMETER:
+      return "EGL_BAD_PARAMETER";
+    default:
+      return "EGL error " + std::to_string(error);
   }
 }
 
@@ -49,13 +60,16 @@ std::unique_ptr<EglOffscreenContext> EglOffscreenContext::create() {
   std::vector<Candidate> candidates;
   std::string tried;
   if (get_platform_display && hasExtension(client_ext, "EGL_MESA_platform_surfaceless")) {
-    candidates.push_back({"EGL surfaceless (Mesa)",
-                          get_platform_display(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, nullptr)});
+    candidates.push_back(
+        {"EGL surfaceless (Mesa)",
+         get_platform_display(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, nullptr)});
   } else {
     tried += "EGL surfaceless: extension missing; ";
   }
-  auto query_devices = reinterpret_cast<PFNEGLQUERYDEVICESEXTPROC>(eglGetProcAddress("eglQueryDevicesEXT"));
-  if (get_platform_display && query_devices && hasExtension(client_ext, "EGL_EXT_platform_device")) {
+  auto query_devices =
+      reinterpret_cast<PFNEGLQUERYDEVICESEXTPROC>(eglGetProcAddress("eglQueryDevicesEXT"));
+  if (get_platform_display && query_devices &&
+      hasExtension(client_ext, "EGL_EXT_platform_device")) {
     EGLDeviceEXT devices[8];
     EGLint count = 0;
     if (query_devices(8, devices, &count)) {
@@ -92,9 +106,13 @@ std::unique_ptr<EglOffscreenContext> EglOffscreenContext::create() {
       eglTerminate(c.display);
       continue;
     }
-    const EGLint context_attribs[] = {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3,
+    const EGLint context_attribs[] = {EGL_CONTEXT_MAJOR_VERSION,
+                                      3,
+                                      EGL_CONTEXT_MINOR_VERSION,
+                                      3,
                                       EGL_CONTEXT_OPENGL_PROFILE_MASK,
-                                      EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE};
+                                      EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+                                      EGL_NONE};
     EGLContext context = eglCreateContext(c.display, config, EGL_NO_CONTEXT, context_attribs);
     if (context == EGL_NO_CONTEXT) {
       tried += c.name + ": no GL 3.3 core context (" + eglErrorName(eglGetError()) + "); ";
@@ -102,7 +120,8 @@ std::unique_ptr<EglOffscreenContext> EglOffscreenContext::create() {
       continue;
     }
     if (!eglMakeCurrent(c.display, EGL_NO_SURFACE, EGL_NO_SURFACE, context)) {
-      tried += c.name + ": eglMakeCurrent without surface failed (" + eglErrorName(eglGetError()) + "); ";
+      tried += c.name + ": eglMakeCurrent without surface failed (" + eglErrorName(eglGetError()) +
+               "); ";
       eglDestroyContext(c.display, context);
       eglTerminate(c.display);
       continue;

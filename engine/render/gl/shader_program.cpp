@@ -48,9 +48,12 @@ std::string shaderDirectory() {
   std::error_code ec;
   const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    for (auto dir = exe.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
-      if (std::filesystem::exists(dir / "shaders" / "glyph.vert")) return (dir / "shaders").string();
-      if (std::filesystem::exists(dir / "share/flowview/shaders")) return (dir / "share/flowview/shaders").string();
+    for (auto dir = exe.parent_path(); !dir.empty() && dir != dir.root_path();
+         dir = dir.parent_path()) {
+      if (std::filesystem::exists(dir / "shaders" / "glyph.vert"))
+        return (dir / "shaders").string();
+      if (std::filesystem::exists(dir / "share/flowview/shaders"))
+        return (dir / "share/flowview/shaders").string();
     }
   }
   return "shaders";
