@@ -121,7 +121,14 @@ void Renderer::draw(const DrawBatches& batches, const Camera& camera,
   const bool coverage = sample_buffers > 0;
   for (int pass = 0; pass < 2; ++pass) {
     glDepthMask(pass == 0 ? GL_TRUE : GL_FALSE);
+    // Translucent fills sit a hair behind coplanar opaque content (a token's text in its
+    // tinted rectangle), so they never tint what lies on them.
+    if (pass == 1) {
+      glEnable(GL_POLYGON_OFFSET_FILL);
+      glPolygonOffset(1.0f, 4.0f);
+    }
     drawMeshes(batches.fills[pass]);
+    glDisable(GL_POLYGON_OFFSET_FILL);
     drawSpheres(batches.spheres[pass]);
     coverage_mode_ = pass == 0 && coverage;
     if (coverage_mode_) {
