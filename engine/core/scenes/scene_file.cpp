@@ -208,8 +208,9 @@ Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
       flow->unembeddingMatrix(notes);
     } else if (kind == "scale_stack") {
       ScaleStackParams p;
-      p.tokens = beat.optionalInRange<int>("tokens", 2048, 1, 1 << 20);
-      p.layers = beat.optionalInRange<int>("layers", 96, 1, 10000);
+      // Bounded so a scene file cannot ask for more than the level of detail can draw.
+      p.tokens = beat.optionalInRange<int>("tokens", 2048, 1, 65536);
+      p.layers = beat.optionalInRange<int>("layers", 96, 1, 1000);
       p.rows = beat.optionalInRange<int>("rows", 10, 3, 64);
       p.dimension_label = beat.optional<std::string>("dimension", p.dimension_label);
       p.seed = static_cast<uint64_t>(seed);

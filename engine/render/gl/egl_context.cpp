@@ -140,7 +140,8 @@ EglOffscreenContext::~EglOffscreenContext() {
   if (display_) {
     eglMakeCurrent(display_, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
     if (context_) eglDestroyContext(display_, context_);
-    eglTerminate(display_);
+    // No eglTerminate: the display is shared by every context of the process, and terminating
+    // it would break the others. EGL releases it at exit.
   }
 }
 

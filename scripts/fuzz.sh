@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Fuzzes the scene loader and validator with libFuzzer (clang, ASan + UBSan).
+#
+#   scripts/fuzz.sh [SECONDS] [extra libFuzzer options...]     default: 60 seconds
+#
+# Configures a separate clang build in build/fuzz (FLOWVIEW_BUILD_FUZZERS=ON,
+# FLOWVIEW_SANITIZE=address,undefined,fuzzer-no-link), builds scene_loader_fuzz and runs it on a
+# copy of tests/fuzz/corpus (build/fuzz/corpus: the seeds are never modified; inputs the fuzzer
+# finds interesting accumulate there between runs). Crashes, timeouts and out-of-memory inputs
+# are written to build/fuzz/findings/; add each one to tests/fuzz/regressions/ once fixed.
+# Environment: JOBS (build parallelism, default 2), FUZZ_TIMEOUT (seconds per input, default 10),
+# FUZZ_RSS_MB (default 2048).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds=${1:-60}
+shift || true
+if ! [[ "$seconds" =~ ^[0-9]+$ ]]; then
+  echo "usage: scripts/fuzz.sh [SECONDS] [libFuzzer options...]" >&2
+  exit 2
+fi
+for tool in clang clang++ cmake; do
+  command -v "$tool" >/dev/null || { echo "fuzz.sh: $tool is not installed (apt-get install clang-14 libclang-rt-14-dev cmake)" >&2; exit 1; }
+done
+
+build=build/fuzz
+if [[ ! -f "$build/CMakeCache.txt" ]]; then
+  generator=()
+  command -v ninja >/dev/null && generator=(-G Ninja)
+  CC=clang CXX=clang++ cmake -S . -B "$build" "${generator[@]}" \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DFLOWVIEW_BUILD_TESTS=ON \
+    -DFLOWVIEW_BUILD_BENCHMARKS=OFF \
+    -DFLOWVIEW_BUILD_FUZZERS=ON \
+    -DFLOWVIEW_SANITIZE=address,undefined,fuzzer-no-link >/dev/null
+fi
+cmake --build "$build" -j "${JOBS:-2}" --target scene_loader_fuzz
+
+fuzzer="$build/tests/fuzz/scene_loader_fuzz"
+corpus="$build/corpus"
+findings="$build/findings"
+mkdir -p "$corpus" "$findings"
+cp -n tests/fuzz/corpus/* "$corpus"/ 2>/dev/null || true
+cp -n tests/fuzz/regressions/* "$corpus"/ 2>/dev/null || true
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+echo "fuzz.sh: fuzzing for ${seconds}s; findings go to $findings/" >&2
+set +e
+"$fuzzer" "$corpus" \
+  -dict=tests/fuzz/scene.dict \
+  -max_total_time="$seconds" \
+  -timeout="${FUZZ_TIMEOUT:-10}" \
+  -rss_limit_mb="${FUZZ_RSS_MB:-2048}" \
+  -max_len=65536 \
+  -print_final_stats=1 \
+  -artifact_prefix="$findings/" \
+  "$@"
+status=$?
+set -e
+if [[ $status -ne 0 ]]; then
+  echo "fuzz.sh: the fuzzer stopped with a finding (exit $status); see $findings/" >&2
+  ls -l "$findings" >&2
+fi
+exit $status
