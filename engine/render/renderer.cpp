@@ -21,34 +21,20 @@ struct Renderer::Pipeline {
     }
     glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(bytes), data);
   }
-
-  // Quads as indexed triangles, each quad's data repeated on its 4 corners. Instanced drawing
-  // would send 4x less data, but Mesa's llvmpipe processes instances one at a time (a few
-  // microseconds each), which made 3,000 stroke instances cost 10 ms of CPU and more of
-  // rasterizer setup; one plain indexed draw is several times faster there and no slower on GPUs.
-  template <class Quad>
-  void uploadQuads(const std::vector<Quad>& quads, std::vector<Quad>& scratch) {
-    scratch.resize(quads.size() * 4);
-    for (size_t i = 0; i < quads.size(); ++i) {
-      for (int k = 0; k < 4; ++k) scratch[4 * i + k] = quads[i];
-    }
-    upload(scratch.data(), scratch.size() * sizeof(Quad));
-  }
 };
 
 namespace {
 
 // Describes `count` consecutive vec4 attributes of a struct of `stride` bytes.
-void vec4Attributes(GLuint vao, GLuint vbo, int count, size_t stride, GLuint quad_indices) {
+void vec4Attributes(GLuint vao, GLuint vbo, int count, size_t stride, bool instanced) {
   glBindVertexArray(vao);
-  if (quad_indices) glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, quad_indices);  // recorded in the VAO
   glBindBuffer(GL_ARRAY_BUFFER, vbo);
   for (int i = 0; i < count; ++i) {
     glEnableVertexAttribArray(static_cast<GLuint>(i));
     glVertexAttribPointer(static_cast<GLuint>(i), 4, GL_FLOAT, GL_FALSE,
                           static_cast<GLsizei>(stride),
                           reinterpret_cast<const void*>(static_cast<uintptr_t>(i * 16)));
-    glVertexAttribDivisor(static_cast<GLuint>(i), 0);
+    glVertexAttribDivisor(static_cast<GLuint>(i), instanced ? 1 : 0);
   }
   glBindVertexArray(0);
 }
@@ -67,10 +53,10 @@ Renderer::Renderer(text::GlyphAtlas& atlas, const std::string& shader_dir)
       glyph_(new Pipeline) {
   static_assert(sizeof(MeshVertex) == 48 && sizeof(StrokeInstance) == 48 &&
                 sizeof(SphereInstance) == 32 && sizeof(GlyphInstance) == 80);
-  vec4Attributes(mesh_->vao.id(), mesh_->vbo.id(), 3, sizeof(MeshVertex), 0);
-  vec4Attributes(stroke_->vao.id(), stroke_->vbo.id(), 3, sizeof(StrokeInstance), quad_indices_.id());
-  vec4Attributes(sphere_->vao.id(), sphere_->vbo.id(), 2, sizeof(SphereInstance), quad_indices_.id());
-  vec4Attributes(glyph_->vao.id(), glyph_->vbo.id(), 5, sizeof(GlyphInstance), quad_indices_.id());
+  vec4Attributes(mesh_->vao.id(), mesh_->vbo.id(), 3, sizeof(MeshVertex), false);
+  vec4Attributes(stroke_->vao.id(), stroke_->vbo.id(), 3, sizeof(StrokeInstance), true);
+  vec4Attributes(sphere_->vao.id(), sphere_->vbo.id(), 2, sizeof(SphereInstance), true);
+  vec4Attributes(glyph_->vao.id(), glyph_->vbo.id(), 5, sizeof(GlyphInstance), true);
 }
 
 Renderer::~Renderer() = default;
@@ -163,25 +149,6 @@ void Renderer::draw(const DrawBatches& batches, const Camera& camera,
   glDepthMask(GL_TRUE);
 }
 
-void Renderer::drawQuads(GLuint vao, size_t quads) {
-  if (quads > quad_index_capacity_) {
-    // Corners 0-1-2 and 2-1-3 of every quad; grown geometrically and shared by the pipelines.
-    quad_index_capacity_ = std::max(quads, quad_index_capacity_ * 2);
-    std::vector<uint32_t> indices(quad_index_capacity_ * 6);
-    for (uint32_t q = 0; q < quad_index_capacity_; ++q) {
-      const uint32_t v = 4 * q;
-      const uint32_t quad[6] = {v, v + 1, v + 2, v + 2, v + 1, v + 3};
-      std::copy(quad, quad + 6, indices.begin() + 6 * q);
-    }
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, quad_indices_.id());
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(uint32_t)),
-                 indices.data(), GL_STATIC_DRAW);
-  }
-  glBindVertexArray(vao);
-  glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(quads * 6), GL_UNSIGNED_INT, nullptr);
-  ++draw_calls_;
-}
-
 void Renderer::drawMeshes(const std::vector<MeshVertex>& vertices) {
   if (vertices.empty()) return;
   mesh_program_.use();
@@ -201,8 +168,10 @@ void Renderer::drawStrokes(const std::vector<StrokeInstance>& instances) {
   stroke_program_.set("u_viewport", viewport_);
   stroke_program_.set("u_width_scale", width_scale_);
   stroke_program_.set("u_coverage_mode", coverage_mode_ ? 1 : 0);
-  stroke_->uploadQuads(instances, stroke_scratch_);
-  drawQuads(stroke_->vao.id(), instances.size());
+  stroke_->upload(instances.data(), instances.size() * sizeof(StrokeInstance));
+  glBindVertexArray(stroke_->vao.id());
+  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(instances.size()));
+  ++draw_calls_;
 }
 
 void Renderer::drawSpheres(const std::vector<SphereInstance>& instances) {
@@ -211,8 +180,10 @@ void Renderer::drawSpheres(const std::vector<SphereInstance>& instances) {
   sphere_program_.set("u_view", view_);
   sphere_program_.set("u_proj", proj_);
   sphere_program_.set("u_view_light", glm::vec3(view_ * glm::vec4(kSceneLight, 1.0f)));
-  sphere_->uploadQuads(instances, sphere_scratch_);
-  drawQuads(sphere_->vao.id(), instances.size());
+  sphere_->upload(instances.data(), instances.size() * sizeof(SphereInstance));
+  glBindVertexArray(sphere_->vao.id());
+  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(instances.size()));
+  ++draw_calls_;
 }
 
 void Renderer::drawGlyphs(const std::vector<GlyphInstance>& instances) {
@@ -226,8 +197,10 @@ void Renderer::drawGlyphs(const std::vector<GlyphInstance>& instances) {
   glyph_program_.set("u_coverage_mode", coverage_mode_ ? 1 : 0);
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_2D, atlas_texture_.id());
-  glyph_->uploadQuads(instances, glyph_scratch_);
-  drawQuads(glyph_->vao.id(), instances.size());
+  glyph_->upload(instances.data(), instances.size() * sizeof(GlyphInstance));
+  glBindVertexArray(glyph_->vao.id());
+  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(instances.size()));
+  ++draw_calls_;
 }
 
 }  // namespace flowview

@@ -41,18 +41,11 @@ class Renderer {
   void drawStrokes(const std::vector<StrokeInstance>& instances);
   void drawSpheres(const std::vector<SphereInstance>& instances);
   void drawGlyphs(const std::vector<GlyphInstance>& instances);
-  void drawQuads(GLuint vao, size_t quads);
 
   text::GlyphAtlas& atlas_;
   gl::ShaderProgram mesh_program_, stroke_program_, sphere_program_, glyph_program_;
   std::unique_ptr<Pipeline> mesh_, stroke_, sphere_, glyph_;
   gl::Texture atlas_texture_;
-  gl::Buffer quad_indices_;  // shared index buffer: two triangles per quad
-  size_t quad_index_capacity_ = 0;
-  // Per-corner copies of the quads, reused between frames.
-  std::vector<StrokeInstance> stroke_scratch_;
-  std::vector<SphereInstance> sphere_scratch_;
-  std::vector<GlyphInstance> glyph_scratch_;
   uint64_t atlas_revision_ = ~0ull;
   int draw_calls_ = 0;
   bool coverage_mode_ = false;  // alpha-to-coverage for the pass being drawn
