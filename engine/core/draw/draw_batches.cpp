@@ -83,6 +83,8 @@ void Batcher::build(const Scene& scene, const FrameState& state, DrawBatches& ou
   pixels_per_unit_at_1_ =
       0.5f * viewport_h_ / std::tan(0.5f * glm::radians(state.camera.fovy_degrees));
   grid_stats_ = GridStats{};
+  grid_quads_ = 0;
+  grid_numbers_ = 0;
   // Fixed-in-frame elements sit on a plane a quarter of the way from the eye to the center,
   // scaled so they look exactly as on the default frame: in front of everything else.
   const glm::mat3 camera_basis = state.camera.rotation();
@@ -135,10 +137,13 @@ void Batcher::build(const Scene& scene, const FrameState& state, DrawBatches& ou
   }
   std::sort(face_keys_.begin(), face_keys_.end(),
             [](const FaceSortKey& a, const FaceSortKey& b) { return a.depth > b.depth; });
-  face_scratch_.resize(out.box_faces.size());
+  // Behind ~16 translucent blocks (0.75 opacity each) nothing shows any more: only the nearest
+  // faces are drawn, which keeps a 96-layer stack from costing 96 full-screen layers of blending.
+  const size_t first = face_keys_.size() > kMaxBoxFaces ? face_keys_.size() - kMaxBoxFaces : 0;
+  face_scratch_.resize((face_keys_.size() - first) * 6);
   size_t w = 0;
-  for (const FaceSortKey& key : face_keys_) {
-    for (int k = 0; k < 6; ++k) face_scratch_[w++] = out.box_faces[key.first_vertex + k];
+  for (size_t i = first; i < face_keys_.size(); ++i) {
+    for (int k = 0; k < 6; ++k) face_scratch_[w++] = out.box_faces[face_keys_[i].first_vertex + k];
   }
   out.box_faces.swap(face_scratch_);
 }
@@ -364,6 +369,21 @@ void Batcher::addGrid(const GridGeometry& g, const ElementState& s, DrawBatches&
       if (o == 8) return false;
     return true;
   };
+  if (grid_quads_ >= kGridQuadBudget) {
+    // The frame's detail budget is spent (nearer grids took it): the whole grid is one slab.
+    const glm::vec3 lo(-0.5f * g.width(), -half_h, 0.0f), hi(0.5f * g.width(), half_h, 0.0f);
+    if (!visible(lo, hi)) {
+      grid_stats_.culled_columns += static_cast<size_t>(g.columns);
+      return;
+    }
+    const glm::vec4 color(interpolateHsl(grey, white, 0.2f), s.opacity * 0.6f);
+    const glm::vec3 p00 = pose.apply({lo.x, lo.y, 0}), p10 = pose.apply({hi.x, lo.y, 0});
+    const glm::vec3 p11 = pose.apply({hi.x, hi.y, 0}), p01 = pose.apply({lo.x, hi.y, 0});
+    auto& batch = out.fills[passFor(color.a)];
+    for (const glm::vec3& p : {p00, p10, p11, p00, p11, p01}) batch.push_back({p, 0.0f, glm::vec3(0.0f), 0.0f, color});
+    ++grid_stats_.slabs;
+    return;
+  }
   for (int first = 0; first < g.columns; first += kChunk) {
     const int last = std::min(g.columns, first + kChunk) - 1;
     const glm::vec3 lo(x0 + first * g.column_pitch - 0.5f * g.column_width, -half_h, 0.0f);
@@ -378,7 +398,8 @@ void Batcher::addGrid(const GridGeometry& g, const ElementState& s, DrawBatches&
     const float px_per_unit = pixels_per_unit_at_1_ / distance;
     const float row_px = g.row_pitch * pose.scale.y * px_per_unit;
     const float column_px = g.column_pitch * pose.scale.x * px_per_unit;
-    if (row_px >= 7.0f) {
+    if (row_px >= 7.0f && grid_numbers_ < kGridNumberBudget) {
+      grid_numbers_ += static_cast<size_t>((last - first + 1) * g.rows);
       // Readable: every entry as a number (the second-to-last row is the ellipsis).
       for (int c = first; c <= last; ++c) {
         const float x = x0 + c * g.column_pitch;
@@ -398,11 +419,14 @@ void Batcher::addGrid(const GridGeometry& g, const ElementState& s, DrawBatches&
             {a2, 2.0f, b2, 2.0f, glm::vec4(1, 1, 1, s.opacity)});
       }
       grid_stats_.number_columns += static_cast<size_t>(last - first + 1);
-    } else if (column_px * kChunk >= 3.0f) {
+    } else if (column_px * kChunk >= 4.0f && grid_quads_ < kGridQuadBudget) {
       // Too small to read: colored bars, striped by the entries' colors while a row is at least
-      // 2 pixels tall; neighbouring columns merge so no bar is thinner than ~3 pixels.
-      const int stripes = row_px >= 2.0f ? g.rows : 1;
-      const int group = std::max(1, static_cast<int>(3.0f / std::max(column_px, 1e-3f)));
+      // 4 pixels tall; neighbouring columns merge so no bar is thinner than ~4 pixels. Grids are
+      // visited front to back in scene order, so once the frame's budget of bar quads is spent
+      // the farther ones become slabs.
+      const int stripes = row_px >= 4.0f ? g.rows : 1;
+      const int group = std::max(1, static_cast<int>(4.0f / std::max(column_px, 1e-3f)));
+      grid_quads_ += static_cast<size_t>(stripes) * static_cast<size_t>((last - first) / group + 1);
       auto& batch = out.fills[passFor(s.opacity)];
       for (int c = first; c <= last; c += group) {
         const int c_last = std::min(last, c + group - 1);
@@ -427,7 +451,7 @@ void Batcher::addGrid(const GridGeometry& g, const ElementState& s, DrawBatches&
       grid_stats_.bar_columns += static_cast<size_t>(last - first + 1);
     } else {
       // Sub-pixel columns: the whole chunk is one slab of the average grey.
-      const glm::vec4 color(interpolateHsl(grey, white, 0.5f), s.opacity * 0.8f);
+      const glm::vec4 color(interpolateHsl(grey, white, 0.2f), s.opacity * 0.6f);
       const glm::vec3 p00 = pose.apply({lo.x, lo.y, 0}), p10 = pose.apply({hi.x, lo.y, 0});
       const glm::vec3 p11 = pose.apply({hi.x, hi.y, 0}), p01 = pose.apply({lo.x, hi.y, 0});
       auto& batch = out.fills[passFor(color.a)];

@@ -643,6 +643,10 @@ double readDouble(const JsonDocument& doc, const nlohmann::json& value,
   if (!std::isfinite(number)) {
     doc.fail(pointer, "expected a finite number, got " + formatNumber(number));
   }
+  // Scene values end up in floats: anything beyond 1e30 would overflow or lose all meaning.
+  if (std::abs(number) > 1e30) {
+    doc.fail(pointer, "number too large: " + formatNumber(number) + " (at most 1e30 in size)");
+  }
   return number;
 }
 

@@ -518,6 +518,9 @@ void NetworkFlow::attention(const AttentionParams& p) {
   const double T = p.run_time;
   const int n = static_cast<int>(copy.columns.size());
   const auto group_w = laggedWindows(n, 2.0, 0.25, T);
+  // Every pair of vectors gets an arc in the seed; past 48 vectors each one draws arcs from 48
+  // others only, so the element count stays linear in the token count.
+  constexpr int kMaxArcsPerVector = 48;
   for (int i = 0; i < n; ++i) {
     const glm::vec3 top1(copy.columns[i].x, kLayerHeight / 2, block.z);
     std::vector<int> order;
@@ -530,7 +533,7 @@ void NetworkFlow::attention(const AttentionParams& p) {
       styles[j].first = random_.brightColor(0.1, 0.3);
       styles[j].second = 5.0f * static_cast<float>(std::pow(random_.uniform(), 5.0));
     }
-    for (int k = 0; k < n; ++k) {
+    for (int k = 0; k < std::min(n, kMaxArcsPerVector); ++k) {
       const int j = order[k];
       if (j == i) continue;
       const glm::vec3 top2(copy.columns[j].x, kLayerHeight / 2, block.z);
@@ -538,7 +541,7 @@ void NetworkFlow::attention(const AttentionParams& p) {
       StrokeGeometry arc;
       arc.points = shapes::arcPoints(top2, top1, sign * kPi / 3);
       arc.width = styles[j].second;
-      const TimeWindow pw = partWindow(k, n, 0.05, gd);
+      const TimeWindow pw = partWindow(k, std::min(n, kMaxArcsPerVector), 0.05, gd);
       const std::string id = section_ + "/arc" + std::to_string(i) + "_" + std::to_string(j);
       const int flash = b_.addStroke(id + "/flash", arc, Pose{}, styles[j].first);
       b_.hideUntil(flash, gs + pw.start);
