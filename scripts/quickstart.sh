@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's two commands:
 #   scripts/quickstart.sh run    install what is missing, build, open the viewer on the default scene
-#   scripts/quickstart.sh test   install what is missing, build, run every test (also under ASan+UBSan)
+#   scripts/quickstart.sh test   install what is missing, build, run every test, fuzz the scene
+#                                loader for 60 s, run every test again under ASan+UBSan
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +25,8 @@ case "$what" in
   test)
     build release
     ctest --preset release -j "$jobs"
+    # The scene loader under libFuzzer for a bounded time (clang, ASan + UBSan).
+    scripts/fuzz.sh "${FLOWVIEW_FUZZ_SECONDS:-60}"
     build asan
     ctest --preset asan -j "$jobs"
     ;;
