@@ -1,4 +1,5 @@
 // flowview: hands the command line to a subcommand or to the viewer.
+#include <csignal>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -34,6 +35,9 @@ See docs/command-line.md for everything.
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A file-size limit (or quota) must surface as a write error with a clear message, not kill
+  // the process: the atomic writer then removes its temporary file.
+  std::signal(SIGXFSZ, SIG_IGN);
   std::vector<std::string> args(argv + 1, argv + argc);
   if (!args.empty()) {
     const std::string& first = args.front();

@@ -63,6 +63,30 @@ endif()
 # unwritable folder: exit 1 (the machine's fault), clear message
 expect_run(1 "folder does not exist" ${FLOWVIEW} render ${SCENES}/test_pattern.json --out ${WORK}/no/such/dir/x.png)
 
+# a full disk (simulated with a 2 KiB file-size limit): exit 1, nothing half-written, the old file kept
+find_program(PRLIMIT prlimit)
+if(PRLIMIT)
+  file(WRITE ${WORK}/full.png "previous screenshot")
+  expect_run(1 "cannot write .*full.png: File too large" ${PRLIMIT} --fsize=2048 ${FLOWVIEW} render ${SCENES}/test_pattern.json --size 320x180 --out ${WORK}/full.png)
+  file(READ ${WORK}/full.png kept)
+  if(NOT kept STREQUAL "previous screenshot")
+    message(FATAL_ERROR "full.png was damaged by a failed write")
+  endif()
+  file(GLOB leftovers ${WORK}/.full.png.*)
+  if(leftovers)
+    message(FATAL_ERROR "a temporary file was left behind: ${leftovers}")
+  endif()
+endif()
+
+# missing shader files and a missing font: exit 1 with the path
+set(ENV{FLOWVIEW_SHADER_DIR} ${WORK}/no_shaders)
+expect_run(1 "cannot open shader file: .*no_shaders/mesh.vert" ${FLOWVIEW} render ${SCENES}/test_pattern.json --out ${WORK}/c.png)
+unset(ENV{FLOWVIEW_SHADER_DIR})
+expect_run(1 "font file not found: .*no_such_font.ttf" ${FLOWVIEW} render ${SCENES}/test_pattern.json --font ${WORK}/no_such_font.ttf --out ${WORK}/c.png)
+if(EXISTS ${WORK}/c.png)
+  message(FATAL_ERROR "a failed render left c.png behind")
+endif()
+
 # info: JSON with the beats
 expect_run(0 "" ${FLOWVIEW} info ${SCENES}/high_level_network_flow.json)
 string(JSON duration GET "${LAST_OUT}" duration)
