@@ -84,9 +84,10 @@ void SceneBuilder::wait(double duration, const std::string& name, const std::str
   scene_.beats.back().kind = BeatKind::Wait;
 }
 
-void SceneBuilder::fadeIn(int e, TimeWindow w, glm::vec3 shift, Rate rate) {
+void SceneBuilder::fadeIn(int e, TimeWindow w, glm::vec3 shift, Rate rate, float target_opacity) {
   Element& el = element(e);
-  const float target = el.opacity.finalValue() > 0.0f ? el.opacity.finalValue() : 1.0f;
+  const float now = el.opacity.finalValue();
+  const float target = target_opacity >= 0.0f ? target_opacity : now > 0.0f ? now : 1.0f;
   // Hidden until the fade starts.
   if (el.opacity.segments().empty()) {
     el.opacity.setInitial(0.0f);

@@ -41,7 +41,9 @@ class SceneBuilder {
             const std::string& notes = "");
 
   // --- animations over absolute windows [t0, t1] ---
-  void fadeIn(int e, TimeWindow w, glm::vec3 shift = glm::vec3(0.0f), Rate rate = Rate::Smooth);
+  // Fades in to `target_opacity`, or (when negative) to the opacity it has, 1 if that is 0.
+  void fadeIn(int e, TimeWindow w, glm::vec3 shift = glm::vec3(0.0f), Rate rate = Rate::Smooth,
+              float target_opacity = -1.0f);
   void fadeOut(int e, TimeWindow w, glm::vec3 shift = glm::vec3(0.0f), Rate rate = Rate::Smooth);
   void fadeTo(int e, TimeWindow w, float opacity, Rate rate = Rate::Smooth);
   void moveTo(int e, TimeWindow w, Pose target, Rate rate = Rate::Smooth);

@@ -880,15 +880,7 @@ void GeneralLayer::fadeIn(int e, TimeWindow w, glm::vec3 shift, Rate rate) {
   // Faded out earlier: come back to the opacity it was last shown with.
   const auto it = opacities_.find(e);
   const float target = it != opacities_.end() && it->second.shown > 0.0f ? it->second.shown : 1.0f;
-  el.opacity.set(w.start, 0.0f);
-  el.opacity.animate(w.start, w.end, target, rate);
-  if (shift != glm::vec3(0.0f)) {
-    Pose end = el.pose.finalValue();
-    Pose start = end;
-    start.position -= shift;
-    el.pose.set(w.start, start);
-    el.pose.animate(w.start, w.end, end, rate);
-  }
+  builder_.fadeIn(e, w, shift, rate, target);
 }
 
 double GeneralLayer::animate(ObjectReader anim, double t0, double default_run_time) {
