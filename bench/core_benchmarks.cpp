@@ -18,7 +18,8 @@
 namespace flowview {
 namespace {
 
-const std::string kMainScene = std::string(FLOWVIEW_BENCH_SCENE_DIR) + "/high_level_network_flow.json";
+const std::string kMainScene =
+    std::string(FLOWVIEW_BENCH_SCENE_DIR) + "/high_level_network_flow.json";
 
 // Fonts, atlas and the main scene, loaded once for every benchmark.
 struct MainScene {

@@ -49,7 +49,9 @@ double percentile(std::vector<double> values, double q) {
   const auto rank = static_cast<size_t>(std::ceil(q * static_cast<double>(values.size())));
   return values[std::clamp<size_t>(rank, 1, values.size()) - 1];
 }
-double median(const std::vector<double>& values) { return percentile(values, 0.5); }
+double median(const std::vector<double>& values) {
+  return percentile(values, 0.5);
+}
 
 double rounded(double v, int decimals) {
   const double scale = std::pow(10.0, decimals);
@@ -154,7 +156,8 @@ int bench(const std::vector<std::string>& raw) {
   HeadlessRenderer renderer(atlas, samples);
   if (size.width > renderer.maxTileSize() || size.height > renderer.maxTileSize()) {
     throw ArgumentError("--size must be at most " + std::to_string(renderer.maxTileSize()) + "x" +
-                        std::to_string(renderer.maxTileSize()) + " here (bench draws one framebuffer)");
+                        std::to_string(renderer.maxTileSize()) +
+                        " here (bench draws one framebuffer)");
   }
 
   const nlohmann::ordered_json seek = seekFigures(scene);
@@ -226,6 +229,8 @@ int bench(const std::vector<std::string>& raw) {
 
 }  // namespace
 
-int runBench(const std::vector<std::string>& args) { return guarded("bench", bench, args); }
+int runBench(const std::vector<std::string>& args) {
+  return guarded("bench", bench, args);
+}
 
 }  // namespace flowview::cli

@@ -43,7 +43,8 @@ int soakFrames() {
 
 struct SoakFixture {
   text::GlyphAtlas atlas{text::locateFonts()};
-  Scene scene = scenes::loadSceneFile(std::string(FLOWVIEW_TEST_SCENE_DIR) + "/high_level_network_flow.json", atlas);
+  Scene scene = scenes::loadSceneFile(
+      std::string(FLOWVIEW_TEST_SCENE_DIR) + "/high_level_network_flow.json", atlas);
   HeadlessRenderer renderer{atlas};
 };
 
@@ -68,13 +69,15 @@ TEST(Soak, RandomScrubbingKeepsMemoryFlatAndRaisesNoGlError) {
     options.height = height;
     f.renderer.render(scene, t, options, image);
     const GLenum error = glGetError();
-    ASSERT_EQ(error, static_cast<GLenum>(GL_NO_ERROR)) << "GL error 0x" << std::hex << error << " at t=" << t;
+    ASSERT_EQ(error, static_cast<GLenum>(GL_NO_ERROR))
+        << "GL error 0x" << std::hex << error << " at t=" << t;
   };
 
   // Warm-up: a sweep over the whole timeline (so every buffer reaches the size the busiest
   // moment needs), the scene's very end, then random jumps.
   for (int i = 0; i < kWarmupFrames; ++i) {
-    const double t = i < kWarmupFrames / 2 ? scene.duration * i / (kWarmupFrames / 2 - 1) : anywhere(rng);
+    const double t =
+        i < kWarmupFrames / 2 ? scene.duration * i / (kWarmupFrames / 2 - 1) : anywhere(rng);
     ASSERT_NO_FATAL_FAILURE(renderAt(t, 160, 90));
   }
   const double baseline = residentMiB();
@@ -84,18 +87,21 @@ TEST(Soak, RandomScrubbingKeepsMemoryFlatAndRaisesNoGlError) {
   for (int i = 0; i < frames; ++i) {
     // Every 250th frame is drawn at another size, so the offscreen target is recreated too.
     const bool other_size = i % 250 == 125;
-    ASSERT_NO_FATAL_FAILURE(renderAt(anywhere(rng), other_size ? 200 : 160, other_size ? 120 : 90)) << "frame " << i;
+    ASSERT_NO_FATAL_FAILURE(renderAt(anywhere(rng), other_size ? 200 : 160, other_size ? 120 : 90))
+        << "frame " << i;
     if (i % 500 == 499) peak = std::max(peak, residentMiB());
   }
   const double end = residentMiB();
   peak = std::max(peak, end);
-  std::printf("[ soak     ] %d frames after %d warm-up: VmRSS %.1f MiB -> %.1f MiB (peak %.1f MiB)\n", frames,
-              kWarmupFrames, baseline, end, peak);
+  std::printf(
+      "[ soak     ] %d frames after %d warm-up: VmRSS %.1f MiB -> %.1f MiB (peak %.1f MiB)\n",
+      frames, kWarmupFrames, baseline, end, peak);
   RecordProperty("frames", frames);
   RecordProperty("rss_baseline_kib", static_cast<int>(baseline * 1024));
   RecordProperty("rss_end_kib", static_cast<int>(end * 1024));
   EXPECT_LE(end - baseline, kMaxGrowthMiB) << "resident memory grew while scrubbing (leak?)";
-  EXPECT_LE(peak - baseline, kMaxGrowthMiB) << "resident memory peaked above the bound while scrubbing";
+  EXPECT_LE(peak - baseline, kMaxGrowthMiB)
+      << "resident memory peaked above the bound while scrubbing";
   EXPECT_EQ(glGetError(), static_cast<GLenum>(GL_NO_ERROR));
 }
 

@@ -34,7 +34,8 @@ std::vector<fs::path> filesIn(const fs::path& dir) {
   std::vector<fs::path> files;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (entry.is_regular_file() && entry.path().filename().string().front() != '.') files.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().filename().string().front() != '.')
+      files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
   return files;
@@ -95,7 +96,8 @@ TEST(FuzzRegression, SeedCorpusLoadsOrThrowsLoadError) {
     if (name.rfind("edge_", 0) == 0 || name.rfind("snapshot_", 0) == 0) {
       EXPECT_NE(outcome, Outcome::Failed) << name;
     } else {
-      EXPECT_EQ(outcome, name.rfind("invalid_", 0) == 0 ? Outcome::Rejected : Outcome::Loaded) << name;
+      EXPECT_EQ(outcome, name.rfind("invalid_", 0) == 0 ? Outcome::Rejected : Outcome::Loaded)
+          << name;
     }
   }
 }

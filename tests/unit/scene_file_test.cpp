@@ -109,8 +109,10 @@ TEST(SceneFileErrors, EachBadInputGetsOneClearLine) {
 }
 
 TEST(SceneFileErrors, NumbersBeyondFloatRangeAreRejected) {
-  EXPECT_EQ(loadError(R"({"version": 1, "camera": {"center": [0, 1e39, 0]}, "beats": [{"beat": "wait"}]})"),
-            "bad.json:1:41: /camera/center/1: number too large: 1e+39 (at most 1e30 in size)");
+  EXPECT_EQ(
+      loadError(
+          R"({"version": 1, "camera": {"center": [0, 1e39, 0]}, "beats": [{"beat": "wait"}]})"),
+      "bad.json:1:41: /camera/center/1: number too large: 1e+39 (at most 1e30 in size)");
   EXPECT_EQ(loadError(R"({"version": 1, "beats": [{"beat": "scale_stack", "tokens": 1048576}]})"),
             "bad.json:1:60: /beats/0/tokens: must be between 1 and 65536, got 1048576");
 }

@@ -380,7 +380,8 @@ void Batcher::addGrid(const GridGeometry& g, const ElementState& s, DrawBatches&
     const glm::vec3 p00 = pose.apply({lo.x, lo.y, 0}), p10 = pose.apply({hi.x, lo.y, 0});
     const glm::vec3 p11 = pose.apply({hi.x, hi.y, 0}), p01 = pose.apply({lo.x, hi.y, 0});
     auto& batch = out.fills[passFor(color.a)];
-    for (const glm::vec3& p : {p00, p10, p11, p00, p11, p01}) batch.push_back({p, 0.0f, glm::vec3(0.0f), 0.0f, color});
+    for (const glm::vec3& p : {p00, p10, p11, p00, p11, p01})
+      batch.push_back({p, 0.0f, glm::vec3(0.0f), 0.0f, color});
     ++grid_stats_.slabs;
     return;
   }

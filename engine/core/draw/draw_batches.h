@@ -105,8 +105,8 @@ class Batcher {
   float viewport_w_ = 1920.0f, viewport_h_ = 1080.0f;
   float pixels_per_unit_at_1_ = 1.0f;  // on-screen pixels of 1 unit seen at distance 1
   GridStats grid_stats_;
-  size_t grid_quads_ = 0;                          // bar quads emitted this frame
-  static constexpr size_t kGridQuadBudget = 6000;   // beyond it, grids fall back to slabs
+  size_t grid_quads_ = 0;                            // bar quads emitted this frame
+  static constexpr size_t kGridQuadBudget = 6000;    // beyond it, grids fall back to slabs
   size_t grid_numbers_ = 0;                          // numbers laid out this frame
   static constexpr size_t kGridNumberBudget = 1500;  // beyond it, readable grids become bars
   static constexpr size_t kMaxBoxFaces = 96;         // nearest translucent faces drawn

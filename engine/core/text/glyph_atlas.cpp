@@ -152,7 +152,8 @@ bool GlyphAtlas::render(int face_index, unsigned glyph_index, Entry& entry) {
   // about 4.5x faster than its outline-based one (2.9 against 13 ms a glyph), which decides the
   // start-up time and the hitch when a new glyph first appears; the outline renderer is the
   // fallback.
-  if (FT_Render_Glyph(slot, FT_RENDER_MODE_NORMAL) != 0 || FT_Render_Glyph(slot, FT_RENDER_MODE_SDF) != 0) {
+  if (FT_Render_Glyph(slot, FT_RENDER_MODE_NORMAL) != 0 ||
+      FT_Render_Glyph(slot, FT_RENDER_MODE_SDF) != 0) {
     if (FT_Load_Glyph(face, glyph_index, FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP) != 0 ||
         FT_Render_Glyph(slot, FT_RENDER_MODE_SDF) != 0) {
       return false;
