@@ -146,6 +146,10 @@ void Renderer::draw(const DrawBatches& batches, const Camera& camera,
   }
   coverage_mode_ = false;
   drawMeshes(batches.box_faces);
+  // Elements that manimgl draws over the blocks (a layer inside an attention block).
+  drawMeshes(batches.front_fills);
+  drawStrokes(batches.front_strokes);
+  drawGlyphs(batches.front_glyphs);
   glDepthMask(GL_TRUE);
 }
 

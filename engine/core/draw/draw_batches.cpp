@@ -59,6 +59,9 @@ void DrawBatches::clear() {
     glyphs[p].clear();
   }
   box_faces.clear();
+  front_fills.clear();
+  front_strokes.clear();
+  front_glyphs.clear();
 }
 
 size_t DrawBatches::instanceCount() const {
@@ -78,6 +81,7 @@ Batcher::~Batcher() {
 
 void Batcher::build(const Scene& scene, const FrameState& state, DrawBatches& out) {
   out.clear();
+  front_scratch_.clear();
   eye_ = state.camera.eyePosition();
   view_proj_ = state.camera.viewProjection(viewport_w_ / viewport_h_);
   pixels_per_unit_at_1_ =
@@ -104,30 +108,43 @@ void Batcher::build(const Scene& scene, const FrameState& state, DrawBatches& ou
     }
     const ElementState& s = e.fixed_in_frame ? fixed : shown;
     const glm::vec4 color(s.color, s.opacity);
+    DrawBatches& target = s.over_blocks ? front_scratch_ : out;
     switch (e.kind) {
       case ElementKind::Text:
-        addText(scene, e, s, out);
+        addText(scene, e, s, target);
         break;
       case ElementKind::Stroke:
-        addStroke(scene.strokes[e.geometry], s, color, out);
+        addStroke(scene.strokes[e.geometry], s, color, target);
         break;
       case ElementKind::Fill:
-        addFill(scene.fills[e.geometry], s, color, out);
+        addFill(scene.fills[e.geometry], s, color, target);
         break;
       case ElementKind::Box:
-        addBox(scene.boxes[e.geometry], s, color, out);
+        addBox(scene.boxes[e.geometry], s, color, target);
         break;
       case ElementKind::Spheres:
-        addSpheres(scene.spheres[e.geometry], s, color, out);
+        addSpheres(scene.spheres[e.geometry], s, color, target);
         break;
       case ElementKind::Lines:
-        addLines(scene.lines[e.geometry], s, s.opacity, out);
+        addLines(scene.lines[e.geometry], s, s.opacity, target);
         break;
       case ElementKind::Grid:
-        addGrid(scene.grids[e.geometry], s, out);
+        addGrid(scene.grids[e.geometry], s, target);
         break;
     }
   }
+  for (int p = 0; p < 2; ++p) {
+    out.front_fills.insert(out.front_fills.end(), front_scratch_.fills[p].begin(),
+                           front_scratch_.fills[p].end());
+    out.front_strokes.insert(out.front_strokes.end(), front_scratch_.strokes[p].begin(),
+                             front_scratch_.strokes[p].end());
+    out.front_glyphs.insert(out.front_glyphs.end(), front_scratch_.glyphs[p].begin(),
+                            front_scratch_.glyphs[p].end());
+    out.spheres[p].insert(out.spheres[p].end(), front_scratch_.spheres[p].begin(),
+                          front_scratch_.spheres[p].end());
+  }
+  out.box_faces.insert(out.box_faces.end(), front_scratch_.box_faces.begin(),
+                       front_scratch_.box_faces.end());
   // Translucent box faces back to front so each tints what lies behind it exactly once.
   face_keys_.clear();
   for (uint32_t v = 0; v + 6 <= out.box_faces.size(); v += 6) {

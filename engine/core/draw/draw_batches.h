@@ -57,6 +57,10 @@ struct DrawBatches {
   std::vector<SphereInstance> spheres[2];
   std::vector<GlyphInstance> glyphs[2];
   std::vector<MeshVertex> box_faces;  // translucent, sorted back to front
+  // Drawn after the box faces, without depth writes (ElementState::over_blocks).
+  std::vector<MeshVertex> front_fills;
+  std::vector<StrokeInstance> front_strokes;
+  std::vector<GlyphInstance> front_glyphs;
 
   void clear();
   size_t instanceCount() const;
@@ -105,7 +109,8 @@ class Batcher {
   float viewport_w_ = 1920.0f, viewport_h_ = 1080.0f;
   float pixels_per_unit_at_1_ = 1.0f;  // on-screen pixels of 1 unit seen at distance 1
   GridStats grid_stats_;
-  size_t grid_quads_ = 0;                            // bar quads emitted this frame
+  DrawBatches front_scratch_;  // elements drawn over the blocks, before merging into `out`
+  size_t grid_quads_ = 0;      // bar quads emitted this frame
   static constexpr size_t kGridQuadBudget = 6000;    // beyond it, grids fall back to slabs
   size_t grid_numbers_ = 0;                          // numbers laid out this frame
   static constexpr size_t kGridNumberBudget = 1500;  // beyond it, readable grids become bars

@@ -113,6 +113,10 @@ struct Element {
   // manim's fix_in_frame: the pose is in the coordinates of the default 8-unit frame and the
   // element stays put on screen, in front of the scene, whatever the camera does.
   bool fixed_in_frame = false;
+  // Until this time the element is drawn after (over) the translucent block faces, as manimgl
+  // draws a layer added after a block whose depth test is off: the copy of a layer inside an
+  // attention block reads crisp, not tinted by the block's near face.
+  double over_blocks_until = -std::numeric_limits<double>::infinity();
 
   Channel<Pose> pose;
   Channel<float> opacity{1.0f};

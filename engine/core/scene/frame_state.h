@@ -9,6 +9,7 @@ namespace flowview {
 
 struct ElementState {
   bool visible = false;
+  bool over_blocks = false;  // drawn after the translucent block faces (Element::over_blocks_until)
   Pose pose;
   Rgb color{1.0f};
   float opacity = 1.0f;

@@ -544,9 +544,11 @@ void NetworkFlow::attention(const AttentionParams& p) {
       const TimeWindow pw = partWindow(k, std::min(n, kMaxArcsPerVector), 0.05, gd);
       const std::string id = section_ + "/arc" + std::to_string(i) + "_" + std::to_string(j);
       const int flash = b_.addStroke(id + "/flash", arc, Pose{}, styles[j].first);
+      b_.element(flash).over_blocks_until = gs + pw.end;
       b_.hideUntil(flash, gs + pw.start);
       b_.reveal(flash, {gs + pw.start, gs + pw.end}, RevealStyle::Flash, Rate::Smooth, 0, 2.0f);
       const int create = b_.addStroke(id, arc, Pose{}, styles[j].first);
+      b_.element(create).over_blocks_until = gs + pw.end;
       b_.hideUntil(create, gs + pw.start);
       const double mid = gs + pw.start + 0.5 * pw.duration();
       b_.reveal(create, {gs + pw.start, mid}, RevealStyle::Prefix);
@@ -562,6 +564,9 @@ void NetworkFlow::attention(const AttentionParams& p) {
     }
   }
   play(T, "arcs flash, entries update");
+  // Until it leaves the block, the copy is drawn over the block's faces (as in manimgl, where the
+  // block's body has no depth test and the layer is added after it).
+  for (int e : layerElements(copy)) b_.element(e).over_blocks_until = b_.now() + 1.0;
 
   // The new layer leaves through the far side; the camera follows; the old layer returns.
   t0 = b_.now();

@@ -14,6 +14,7 @@ void evaluate(const Scene& scene, double t, FrameState& out) {
     const Element& e = scene.elements[i];
     ElementState& s = out.elements[i];
     s.visible = t >= e.added_at && t < e.removed_at;
+    s.over_blocks = t < e.over_blocks_until;
     if (!s.visible) continue;
     s.opacity = e.opacity.at(t);
     if (s.opacity <= 0.0f) {
