@@ -49,6 +49,29 @@ Pose grown(const ElementState& s) {
   return pose;
 }
 
+// One glyph quad of a layout placed in 3D: `local` is the layout origin in the element's frame.
+GlyphInstance glyphInstance(const text::GlyphQuad& q, glm::vec3 local, float em, const Pose& pose,
+                            const glm::mat3& basis, float outline_px, glm::vec4 color) {
+  GlyphInstance gi;
+  gi.origin = pose.apply(local + glm::vec3(q.x0 * em, q.y0 * em, 0.0f));
+  gi.axis_x = basis * (pose.scale * glm::vec3((q.x1 - q.x0) * em, 0.0f, 0.0f));
+  gi.axis_y = basis * (pose.scale * glm::vec3(0.0f, (q.y1 - q.y0) * em, 0.0f));
+  gi.outline_px = outline_px;
+  gi.em_pixels_hint = 0.0f;
+  gi.pad = 0.0f;
+  gi.uv = glm::vec4(q.u0, q.v0, q.u1, q.v1);
+  gi.color = color;
+  return gi;
+}
+
+// A flat quad (corners counterclockwise from p00) as two triangles.
+void pushQuad(std::vector<MeshVertex>& batch, glm::vec3 p00, glm::vec3 p10, glm::vec3 p11,
+              glm::vec3 p01, glm::vec4 color) {
+  for (const glm::vec3& p : {p00, p10, p11, p00, p11, p01}) {
+    batch.push_back({p, 0.0f, glm::vec3(0.0f), 0.0f, color});
+  }
+}
+
 }  // namespace
 
 void DrawBatches::clear() {
@@ -205,16 +228,9 @@ void Batcher::addText(const Scene& scene, const Element& e, const ElementState& 
     }
     const float opacity = s.opacity * a;
     if (opacity <= 0.002f) continue;
-    GlyphInstance gi;
-    gi.origin = pose.apply(glm::vec3((q.x0 + shift) * em, q.y0 * em, 0.0f));
-    gi.axis_x = basis * (pose.scale * glm::vec3((q.x1 - q.x0) * em, 0.0f, 0.0f));
-    gi.axis_y = basis * (pose.scale * glm::vec3(0.0f, (q.y1 - q.y0) * em, 0.0f));
-    gi.outline_px = g.outline_px;
-    gi.em_pixels_hint = 0.0f;
-    gi.pad = 0.0f;
-    gi.uv = glm::vec4(q.u0, q.v0, q.u1, q.v1);
-    gi.color = glm::vec4(rgb, opacity);
-    out.glyphs[passFor(opacity)].push_back(gi);
+    out.glyphs[passFor(opacity)].push_back(glyphInstance(q, glm::vec3(shift * em, 0.0f, 0.0f), em,
+                                                         pose, basis, g.outline_px,
+                                                         glm::vec4(rgb, opacity)));
   }
 }
 
@@ -347,16 +363,8 @@ void Batcher::addNumber(float value, int decimals, float em, const Pose& pose, g
                        text::TextAlign::Center, *scratch_layout_);
   const glm::mat3 basis = glm::mat3_cast(pose.rotation);
   for (const text::GlyphQuad& q : scratch_layout_->quads) {
-    GlyphInstance gi;
-    gi.origin = pose.apply(local + glm::vec3(q.x0 * em, q.y0 * em, 0.0f));
-    gi.axis_x = basis * (pose.scale * glm::vec3((q.x1 - q.x0) * em, 0.0f, 0.0f));
-    gi.axis_y = basis * (pose.scale * glm::vec3(0.0f, (q.y1 - q.y0) * em, 0.0f));
-    gi.outline_px = outline_px;
-    gi.em_pixels_hint = 0.0f;
-    gi.pad = 0.0f;
-    gi.uv = glm::vec4(q.u0, q.v0, q.u1, q.v1);
-    gi.color = glm::vec4(rgb, opacity);
-    out.glyphs[passFor(opacity)].push_back(gi);
+    out.glyphs[passFor(opacity)].push_back(
+        glyphInstance(q, local, em, pose, basis, outline_px, glm::vec4(rgb, opacity)));
   }
 }
 
@@ -386,6 +394,13 @@ void Batcher::addGrid(const GridGeometry& g, const ElementState& s, DrawBatches&
       if (o == 8) return false;
     return true;
   };
+  // A flat grey slab over the local rectangle [lo, hi], standing for every number in it.
+  auto slab = [&](glm::vec3 lo, glm::vec3 hi) {
+    const glm::vec4 color(interpolateHsl(grey, white, 0.2f), s.opacity * 0.6f);
+    pushQuad(out.fills[passFor(color.a)], pose.apply({lo.x, lo.y, 0}), pose.apply({hi.x, lo.y, 0}),
+             pose.apply({hi.x, hi.y, 0}), pose.apply({lo.x, hi.y, 0}), color);
+    ++grid_stats_.slabs;
+  };
   if (grid_quads_ >= kGridQuadBudget) {
     // The frame's detail budget is spent (nearer grids took it): the whole grid is one slab.
     const glm::vec3 lo(-0.5f * g.width(), -half_h, 0.0f), hi(0.5f * g.width(), half_h, 0.0f);
@@ -393,13 +408,7 @@ void Batcher::addGrid(const GridGeometry& g, const ElementState& s, DrawBatches&
       grid_stats_.culled_columns += static_cast<size_t>(g.columns);
       return;
     }
-    const glm::vec4 color(interpolateHsl(grey, white, 0.2f), s.opacity * 0.6f);
-    const glm::vec3 p00 = pose.apply({lo.x, lo.y, 0}), p10 = pose.apply({hi.x, lo.y, 0});
-    const glm::vec3 p11 = pose.apply({hi.x, hi.y, 0}), p01 = pose.apply({lo.x, hi.y, 0});
-    auto& batch = out.fills[passFor(color.a)];
-    for (const glm::vec3& p : {p00, p10, p11, p00, p11, p01})
-      batch.push_back({p, 0.0f, glm::vec3(0.0f), 0.0f, color});
-    ++grid_stats_.slabs;
+    slab(lo, hi);
     return;
   }
   for (int first = 0; first < g.columns; first += kChunk) {
@@ -462,20 +471,13 @@ void Batcher::addGrid(const GridGeometry& g, const ElementState& s, DrawBatches&
           const glm::vec4 color(entryColor(v), s.opacity);
           const glm::vec3 p00 = pose.apply({xl, y0, 0}), p10 = pose.apply({xr, y0, 0});
           const glm::vec3 p11 = pose.apply({xr, y1, 0}), p01 = pose.apply({xl, y1, 0});
-          for (const glm::vec3& p : {p00, p10, p11, p00, p11, p01})
-            batch.push_back({p, 0.0f, glm::vec3(0.0f), 0.0f, color});
+          pushQuad(batch, p00, p10, p11, p01, color);
         }
       }
       grid_stats_.bar_columns += static_cast<size_t>(last - first + 1);
     } else {
       // Sub-pixel columns: the whole chunk is one slab of the average grey.
-      const glm::vec4 color(interpolateHsl(grey, white, 0.2f), s.opacity * 0.6f);
-      const glm::vec3 p00 = pose.apply({lo.x, lo.y, 0}), p10 = pose.apply({hi.x, lo.y, 0});
-      const glm::vec3 p11 = pose.apply({hi.x, hi.y, 0}), p01 = pose.apply({lo.x, hi.y, 0});
-      auto& batch = out.fills[passFor(color.a)];
-      for (const glm::vec3& p : {p00, p10, p11, p00, p11, p01})
-        batch.push_back({p, 0.0f, glm::vec3(0.0f), 0.0f, color});
-      ++grid_stats_.slabs;
+      slab(lo, hi);
     }
   }
 }

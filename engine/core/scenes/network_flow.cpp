@@ -77,6 +77,10 @@ std::vector<PieceLayout> layoutPieces(text::GlyphAtlas& atlas,
 NetworkFlow::NetworkFlow(SceneBuilder& builder, text::GlyphAtlas& atlas, NetworkFlowConfig config)
     : b_(builder), atlas_(atlas), config_(std::move(config)), random_(config_.seed) {}
 
+float NetworkFlow::randomEntry(double lo, double hi) {
+  return static_cast<float>(std::round(random_.uniform(lo, hi) * 10.0) / 10.0);  // one decimal
+}
+
 float NetworkFlow::textEm(float font_size) const {
   return font_size * kEmPerFontSize;
 }
@@ -354,7 +358,7 @@ NetworkFlow::Layer NetworkFlow::makeLayer(float z, const std::string& prefix, bo
         col.values.push_back(0);
         continue;
       }
-      const float value = static_cast<float>(std::round(random_.uniform(0.0, 9.9) * 10.0) / 10.0);
+      const float value = randomEntry(0.0, 9.9);
       TextGeometry g;
       g.is_number = true;
       g.decimals = 1;
@@ -424,7 +428,7 @@ NetworkFlow::Layer NetworkFlow::copyLayer(const Layer& from, const std::string& 
     for (size_t r = 0; r < col.entries.size(); ++r) {
       col.entries[r] = copy(from.columns[c].entries[r], cid + "/entry" + std::to_string(r));
       if (fresh_values) {
-        const float value = static_cast<float>(std::round(random_.uniform(0.0, 9.9) * 10.0) / 10.0);
+        const float value = randomEntry(0.0, 9.9);
         b_.element(col.entries[r]).value.setInitial(value);
       }
     }
@@ -559,7 +563,7 @@ void NetworkFlow::attention(const AttentionParams& p) {
   const auto value_w = laggedWindows(n, 1.0, 0.5, T);
   for (int c = 0; c < n; ++c) {
     for (int e : copy.columns[c].entries) {
-      const float value = static_cast<float>(std::round(random_.uniform(0.0, 9.9) * 10.0) / 10.0);
+      const float value = randomEntry(0.0, 9.9);
       b_.changeValue(e, {t0 + value_w[c].start, t0 + value_w[c].end}, value);
     }
   }
@@ -1203,7 +1207,7 @@ void NetworkFlow::unembeddingMatrix(const std::string& notes) {
                                     at({cx, ry, layer.z}), Rgb(1.0f)));
         continue;
       }
-      const float v = static_cast<float>(std::round(random_.uniform(-9.9, 9.9) * 10.0) / 10.0);
+      const float v = randomEntry(-9.9, 9.9);
       TextGeometry g;
       g.is_number = true;
       g.decimals = 1;
@@ -1287,7 +1291,7 @@ void NetworkFlow::unembeddingMatrix(const std::string& notes) {
       g.is_number = true;
       g.decimals = 1;
       g.em_size = 0.2f;
-      const float v = static_cast<float>(std::round(random_.uniform(-9.9, 9.9) * 10.0) / 10.0);
+      const float v = randomEntry(-9.9, 9.9);
       e = b_.addText("wu/rhs" + std::to_string(r), g, at({rhs_x, ry, layer.z}), valueToColor(v));
       b_.element(e).value.setInitial(v);
     }

@@ -114,6 +114,8 @@ class NetworkFlow {
   Block makeBlock(const Layer& layer, float depth, const std::string& title, float title_size,
                   const std::string& id);
   float textEm(float font_size) const;
+  // A vector entry as the seed draws it: uniform in [lo, hi), shown with one decimal.
+  float randomEntry(double lo, double hi);
   int addText(const std::string& id, const std::string& text, float font_size, glm::vec3 position,
               Rgb color, float outline_px = 0.0f);
   std::string section() const;
