@@ -1,17 +1,17 @@
 #version 330 core
 // One instanced quad per line segment, expanded in screen space to the stroke's pixel width
-// (plus round caps and an anti-aliasing margin).
+// (plus round caps and an anti-aliasing margin). The fragment shader gets the pixel's position in
+// the segment's own frame (along, across) and flat per-segment values: a software rasterizer
+// pays for every interpolated varying at every pixel.
 layout(location = 0) in vec4 a_a;      // xyz, width at a
 layout(location = 1) in vec4 a_b;      // xyz, width at b
 layout(location = 2) in vec4 a_color;
 uniform mat4 u_view_proj;
 uniform vec2 u_viewport;
 uniform float u_width_scale;  // pixels per manim stroke-width unit
-noperspective out vec2 v_pixel;
-noperspective out vec2 v_pa;
-noperspective out vec2 v_pb;
-noperspective out vec2 v_widths;
-out vec4 v_color;
+noperspective out vec2 v_local;  // pixels: x along the segment from a, y across it
+flat out vec3 v_segment;         // length in pixels, half widths at a and b
+flat out vec4 v_color;
 void main() {
   vec4 ca = u_view_proj * vec4(a_a.xyz, 1.0);
   vec4 cb = u_view_proj * vec4(a_b.xyz, 1.0);
@@ -31,10 +31,8 @@ void main() {
   float side = (corner == 0 || corner == 2) ? -1.0 : 1.0;
   vec4 clip = along < 0.0 ? ca : cb;
   vec2 screen = (along < 0.0 ? sa : sb) + dir * along * r + nrm * side * r;
-  v_pixel = screen;
-  v_pa = sa;
-  v_pb = sb;
-  v_widths = vec2(wa, wb);
+  v_local = vec2((along < 0.0 ? 0.0 : len) + along * r, side * r);
+  v_segment = vec3(len, wa, wb);
   v_color = a_color;
   gl_Position = vec4((screen / u_viewport * 2.0 - 1.0) * clip.w, clip.z, clip.w);
 }
