@@ -136,6 +136,7 @@ nlohmann::ordered_json primitives(const FrameState& state, const DrawBatches& ba
                                      [](const ElementState& s) { return s.visible; });
   return {{"glyphs", glyphs},
           {"strokes", strokes},
+          {"lines", batches.lines.size()},
           {"spheres", spheres},
           {"fill_triangles", fill_vertices / 3},
           {"box_faces", batches.box_faces.size() / 6},
@@ -149,11 +150,13 @@ int bench(const std::vector<std::string>& raw) {
   args.expectPositionalCount(1);
   const Size size = args.size("size", {1920, 1080}, 4096, 4096);
   const int frames = args.integer("frames", 120, 1, 100000);
-  const int samples = args.integer("samples", 4, 1, 16);
+  // By default, what a live view on this GL would use (no multisampling on a software rasterizer).
+  const int requested_samples = args.integer("samples", 0, 0, 16);
 
   text::GlyphAtlas atlas(text::locateFonts(args.option("font").value_or("")));
   const Scene scene = scenes::loadSceneFile(path, atlas);
-  HeadlessRenderer renderer(atlas, samples);
+  HeadlessRenderer renderer(atlas, requested_samples);
+  const int samples = renderer.samples();
   if (size.width > renderer.maxTileSize() || size.height > renderer.maxTileSize()) {
     throw ArgumentError("--size must be at most " + std::to_string(renderer.maxTileSize()) + "x" +
                         std::to_string(renderer.maxTileSize()) +

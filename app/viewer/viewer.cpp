@@ -121,6 +121,20 @@ ViewerApp::~ViewerApp() {
   if (glfw_ready_) glfwTerminate();
 }
 
+void ViewerApp::createWindow(const std::string& title, int samples) {
+  glfwWindowHint(GLFW_SAMPLES, samples);
+  window_ = glfwCreateWindow(windowed_w_, windowed_h_, title.c_str(), nullptr, nullptr);
+  if (!window_ && samples > 0) {  // some drivers refuse multisampled windows
+    glfwWindowHint(GLFW_SAMPLES, 0);
+    window_ = glfwCreateWindow(windowed_w_, windowed_h_, title.c_str(), nullptr, nullptr);
+  }
+  if (!window_) {
+    throw gl::NoContextError("cannot open an OpenGL 3.3 core window: " + lastGlfwError());
+  }
+  glfwMakeContextCurrent(window_);
+  gl::loadGlFunctions(reinterpret_cast<gl::GetProcAddress>(glfwGetProcAddress), "GLFW window");
+}
+
 void ViewerApp::openWindow() {
   glfwSetErrorCallback(glfwErrorCallback);
   if (!glfwInit()) {
@@ -130,20 +144,22 @@ void ViewerApp::openWindow() {
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+#ifdef __APPLE__
+  // Required there; elsewhere it would forbid wide lines (Renderer::drawLines).
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+#endif
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-  glfwWindowHint(GLFW_SAMPLES, 4);
+  glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);  // shown once the final window exists
   const std::string title = "flowview - " + (scene_.title.empty() ? scene_path_ : scene_.title);
-  window_ = glfwCreateWindow(windowed_w_, windowed_h_, title.c_str(), nullptr, nullptr);
-  if (!window_) {  // some drivers refuse multisampled windows; lines just get rougher
-    glfwWindowHint(GLFW_SAMPLES, 0);
-    window_ = glfwCreateWindow(windowed_w_, windowed_h_, title.c_str(), nullptr, nullptr);
+  const int wanted_samples = options_.samples == 0 ? 4 : options_.samples;
+  createWindow(title, wanted_samples > 1 ? wanted_samples : 0);
+  if (options_.samples == 0 && wanted_samples > 1 && gl::isSoftwareRenderer()) {
+    // On a CPU rasterizer multisampling nearly doubles a frame: the shaders anti-alias instead.
+    glfwDestroyWindow(window_);
+    window_ = nullptr;
+    createWindow(title, 0);
   }
-  if (!window_) {
-    throw gl::NoContextError("cannot open an OpenGL 3.3 core window: " + lastGlfwError());
-  }
-  glfwMakeContextCurrent(window_);
-  gl::loadGlFunctions(reinterpret_cast<gl::GetProcAddress>(glfwGetProcAddress), "GLFW window");
+  glfwShowWindow(window_);
   // Automation never waits for the display.
   glfwSwapInterval(options_.vsync && settings_.vsync && !automation_ ? 1 : 0);
 

@@ -1,5 +1,7 @@
 #include "render/renderer.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
 
 #include "core/text/glyph_atlas.h"
@@ -25,15 +27,23 @@ struct Renderer::Pipeline {
 
 namespace {
 
+// GL width of a line whose stroke is `stroke_px` wide. Multisampled, a wide line is a rectangle
+// of that width; single-sampled, it is a parallelogram measured along x or y, so it must be
+// sqrt(2) wider (plus the anti-aliasing margin) to hold the stroke at any angle.
+float lineWidthFor(float stroke_px, bool multisampled) {
+  return multisampled ? std::max(1.0f, stroke_px) : std::ceil((stroke_px + 2.0f) * 1.41422f);
+}
+
 // Describes `count` consecutive vec4 attributes of a struct of `stride` bytes.
-void vec4Attributes(GLuint vao, GLuint vbo, int count, size_t stride, bool instanced) {
+void vec4Attributes(GLuint vao, GLuint vbo, int count, size_t stride, bool instanced,
+                    size_t offset = 0) {
   glBindVertexArray(vao);
   glBindBuffer(GL_ARRAY_BUFFER, vbo);
   for (int i = 0; i < count; ++i) {
     glEnableVertexAttribArray(static_cast<GLuint>(i));
     glVertexAttribPointer(static_cast<GLuint>(i), 4, GL_FLOAT, GL_FALSE,
                           static_cast<GLsizei>(stride),
-                          reinterpret_cast<const void*>(static_cast<uintptr_t>(i * 16)));
+                          reinterpret_cast<const void*>(static_cast<uintptr_t>(offset + i * 16)));
     glVertexAttribDivisor(static_cast<GLuint>(i), instanced ? 1 : 0);
   }
   glBindVertexArray(0);
@@ -47,16 +57,29 @@ Renderer::Renderer(text::GlyphAtlas& atlas, const std::string& shader_dir)
       stroke_program_(shader_dir, "stroke.vert", "stroke.frag"),
       sphere_program_(shader_dir, "sphere.vert", "sphere.frag"),
       glyph_program_(shader_dir, "glyph.vert", "glyph.frag"),
+      line_program_(shader_dir, "line.vert", "line.frag"),
       mesh_(new Pipeline),
       stroke_(new Pipeline),
       sphere_(new Pipeline),
-      glyph_(new Pipeline) {
+      glyph_(new Pipeline),
+      line_(new Pipeline) {
   static_assert(sizeof(MeshVertex) == 48 && sizeof(StrokeInstance) == 48 &&
                 sizeof(SphereInstance) == 32 && sizeof(GlyphInstance) == 80);
   vec4Attributes(mesh_->vao.id(), mesh_->vbo.id(), 3, sizeof(MeshVertex), false);
   vec4Attributes(stroke_->vao.id(), stroke_->vbo.id(), 3, sizeof(StrokeInstance), true);
   vec4Attributes(sphere_->vao.id(), sphere_->vbo.id(), 2, sizeof(SphereInstance), true);
   vec4Attributes(glyph_->vao.id(), glyph_->vbo.id(), 5, sizeof(GlyphInstance), true);
+  vec4Attributes(line_->vao.id(), line_->vbo.id(), 3, sizeof(StrokeInstance), true);
+  // Wide lines exist in core contexts that are not forward-compatible.
+  GLint flags = 0;
+  glGetIntegerv(GL_CONTEXT_FLAGS, &flags);
+  if ((flags & GL_CONTEXT_FLAG_FORWARD_COMPATIBLE_BIT) == 0) {
+    GLfloat range[2] = {1.0f, 1.0f};
+    glGetFloatv(GL_ALIASED_LINE_WIDTH_RANGE, range);
+    max_line_width_ = range[1];
+  }
+  while (glGetError() != GL_NO_ERROR) {
+  }
 }
 
 Renderer::~Renderer() = default;
@@ -113,38 +136,49 @@ void Renderer::draw(const DrawBatches& batches, const Camera& camera,
   glDisable(GL_CULL_FACE);
   uploadAtlasIfChanged();
 
-  // Anti-aliased edges of opaque strokes and glyphs must not write depth over whole pixels (a
-  // faint fringe would hide the next segment): with multisampling their coverage goes to the
-  // sample mask instead of blending.
+  // Anti-aliased edges of opaque strokes, glyphs and spheres must not write depth over whole
+  // pixels (a faint fringe would hide the next segment, or keep a block face behind it from
+  // tinting it): with multisampling their coverage goes to the sample mask instead of blending.
+  // Single-sampled (the live view on a software rasterizer), fringes blend and write depth.
   GLint sample_buffers = 0;
   glGetIntegerv(GL_SAMPLE_BUFFERS, &sample_buffers);
-  const bool coverage = sample_buffers > 0;
-  for (int pass = 0; pass < 2; ++pass) {
-    glDepthMask(pass == 0 ? GL_TRUE : GL_FALSE);
-    // Translucent fills sit a hair behind coplanar opaque content (a token's text in its
-    // tinted rectangle), so they never tint what lies on them.
-    if (pass == 1) {
-      glEnable(GL_POLYGON_OFFSET_FILL);
-      glPolygonOffset(1.0f, 4.0f);
-    }
-    drawMeshes(batches.fills[pass]);
-    glDisable(GL_POLYGON_OFFSET_FILL);
-    drawSpheres(batches.spheres[pass]);
-    coverage_mode_ = pass == 0 && coverage;
-    if (coverage_mode_) {
-      glDisable(GL_BLEND);
-      glEnable(GL_SAMPLE_ALPHA_TO_COVERAGE);
-      glEnable(GL_SAMPLE_ALPHA_TO_ONE);
-    }
-    drawStrokes(batches.strokes[pass]);
-    drawGlyphs(batches.glyphs[pass]);
-    if (coverage_mode_) {
-      glDisable(GL_SAMPLE_ALPHA_TO_COVERAGE);
-      glDisable(GL_SAMPLE_ALPHA_TO_ONE);
-      glEnable(GL_BLEND);
-    }
+  const bool multisampled = sample_buffers > 0;
+  GLint viewport[4] = {0, 0, 1, 1};
+  glGetIntegerv(GL_VIEWPORT, viewport);
+  viewport_rect_ = glm::vec4(viewport[0], viewport[1], viewport[2], viewport[3]);
+
+  // Opaque pass: depth writes.
+  glDepthMask(GL_TRUE);
+  edge_mode_ = EdgeMode::Blended;
+  drawMeshes(batches.fills[0]);
+  if (multisampled) {
+    edge_mode_ = EdgeMode::AlphaToCoverage;
+    glDisable(GL_BLEND);
+    glEnable(GL_SAMPLE_ALPHA_TO_COVERAGE);
+    glEnable(GL_SAMPLE_ALPHA_TO_ONE);
   }
-  coverage_mode_ = false;
+  drawSpheres(batches.spheres[0]);
+  drawStrokes(batches.strokes[0]);
+  drawGlyphs(batches.glyphs[0]);
+  if (multisampled) {
+    edge_mode_ = EdgeMode::Blended;
+    glDisable(GL_SAMPLE_ALPHA_TO_COVERAGE);
+    glDisable(GL_SAMPLE_ALPHA_TO_ONE);
+    glEnable(GL_BLEND);
+  }
+
+  // Translucent pass: depth test, no depth writes.
+  glDepthMask(GL_FALSE);
+  // Translucent fills sit a hair behind coplanar opaque content (a token's text in its tinted
+  // rectangle), so they never tint what lies on them.
+  glEnable(GL_POLYGON_OFFSET_FILL);
+  glPolygonOffset(1.0f, 4.0f);
+  drawMeshes(batches.fills[1]);
+  glDisable(GL_POLYGON_OFFSET_FILL);
+  drawSpheres(batches.spheres[1]);
+  drawLines(batches.lines);
+  drawStrokes(batches.strokes[1]);
+  drawGlyphs(batches.glyphs[1]);
   drawMeshes(batches.box_faces);
   // Elements that manimgl draws over the blocks (a layer inside an attention block).
   drawMeshes(batches.front_fills);
@@ -171,11 +205,49 @@ void Renderer::drawStrokes(const std::vector<StrokeInstance>& instances) {
   stroke_program_.set("u_view_proj", view_proj_);
   stroke_program_.set("u_viewport", viewport_);
   stroke_program_.set("u_width_scale", width_scale_);
-  stroke_program_.set("u_coverage_mode", coverage_mode_ ? 1 : 0);
+  stroke_program_.set("u_edge_mode", static_cast<int>(edge_mode_));
   stroke_->upload(instances.data(), instances.size() * sizeof(StrokeInstance));
   glBindVertexArray(stroke_->vao.id());
   glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(instances.size()));
   ++draw_calls_;
+}
+
+void Renderer::drawLines(const std::vector<StrokeInstance>& instances) {
+  if (instances.empty()) return;
+  // On a software rasterizer a wide line costs far less than the same segment drawn as a quad:
+  // one primitive instead of two long slivers that both touch every pixel block along it.
+  GLint sample_buffers = 0;
+  glGetIntegerv(GL_SAMPLE_BUFFERS, &sample_buffers);
+  const bool multisampled = sample_buffers > 0;
+  const float widest_px = instances.back().width_a * width_scale_;  // sorted by width
+  if (lineWidthFor(widest_px, multisampled) > max_line_width_) {
+    drawStrokes(instances);
+    return;
+  }
+  line_program_.use();
+  line_program_.set("u_view_proj", view_proj_);
+  line_program_.set("u_viewport", viewport_rect_);
+  line_program_.set("u_width_scale", width_scale_);
+  line_->upload(instances.data(), instances.size() * sizeof(StrokeInstance));
+  glBindVertexArray(line_->vao.id());
+  size_t first = 0;
+  bool shifted = false;
+  while (first < instances.size()) {  // one draw per width
+    size_t end = first + 1;
+    while (end < instances.size() && instances[end].width_a == instances[first].width_a) ++end;
+    if (first > 0) {  // GL 3.3 has no base instance: start the attributes at `first`
+      vec4Attributes(line_->vao.id(), line_->vbo.id(), 3, sizeof(StrokeInstance), true,
+                     first * sizeof(StrokeInstance));
+      glBindVertexArray(line_->vao.id());
+      shifted = true;
+    }
+    glLineWidth(lineWidthFor(instances[first].width_a * width_scale_, multisampled));
+    glDrawArraysInstanced(GL_LINES, 0, 2, static_cast<GLsizei>(end - first));
+    ++draw_calls_;
+    first = end;
+  }
+  if (shifted) vec4Attributes(line_->vao.id(), line_->vbo.id(), 3, sizeof(StrokeInstance), true);
+  glLineWidth(1.0f);
 }
 
 void Renderer::drawSpheres(const std::vector<SphereInstance>& instances) {
@@ -184,6 +256,8 @@ void Renderer::drawSpheres(const std::vector<SphereInstance>& instances) {
   sphere_program_.set("u_view", view_);
   sphere_program_.set("u_proj", proj_);
   sphere_program_.set("u_view_light", glm::vec3(view_ * glm::vec4(kSceneLight, 1.0f)));
+  sphere_program_.set("u_pixels_per_unit", 0.5f * proj_[1][1] * viewport_rect_.w);
+  sphere_program_.set("u_edge_mode", static_cast<int>(edge_mode_));
   sphere_->upload(instances.data(), instances.size() * sizeof(SphereInstance));
   glBindVertexArray(sphere_->vao.id());
   glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(instances.size()));
@@ -198,7 +272,7 @@ void Renderer::drawGlyphs(const std::vector<GlyphInstance>& instances) {
   glyph_program_.set("u_atlas_size", glm::vec2(atlas_.width(), atlas_.height()));
   glyph_program_.set("u_spread", static_cast<float>(atlas_.spread()));
   glyph_program_.set("u_outline_scale", outline_scale_);
-  glyph_program_.set("u_coverage_mode", coverage_mode_ ? 1 : 0);
+  glyph_program_.set("u_edge_mode", static_cast<int>(edge_mode_));
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_2D, atlas_texture_.id());
   glyph_->upload(instances.data(), instances.size() * sizeof(GlyphInstance));

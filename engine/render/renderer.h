@@ -1,7 +1,7 @@
 #pragma once
 // Draws a frame's DrawBatches with a fixed set of GL pipelines: opaque pass (depth write), then
-// translucent pass (no depth write), then translucent box faces sorted back to front. Eight to
-// ten draw calls per frame whatever the scene holds.
+// translucent pass (no depth write), then translucent box faces sorted back to front. About ten
+// draw calls per frame whatever the scene holds.
 #include <glm/vec4.hpp>
 #include <memory>
 #include <string>
@@ -39,16 +39,22 @@ class Renderer {
   void uploadAtlasIfChanged();
   void drawMeshes(const std::vector<MeshVertex>& vertices);
   void drawStrokes(const std::vector<StrokeInstance>& instances);
+  void drawLines(const std::vector<StrokeInstance>& instances);
   void drawSpheres(const std::vector<SphereInstance>& instances);
   void drawGlyphs(const std::vector<GlyphInstance>& instances);
 
   text::GlyphAtlas& atlas_;
-  gl::ShaderProgram mesh_program_, stroke_program_, sphere_program_, glyph_program_;
-  std::unique_ptr<Pipeline> mesh_, stroke_, sphere_, glyph_;
+  gl::ShaderProgram mesh_program_, stroke_program_, sphere_program_, glyph_program_, line_program_;
+  std::unique_ptr<Pipeline> mesh_, stroke_, sphere_, glyph_, line_;
   gl::Texture atlas_texture_;
   uint64_t atlas_revision_ = ~0ull;
   int draw_calls_ = 0;
-  bool coverage_mode_ = false;  // alpha-to-coverage for the pass being drawn
+  // How the shaders write anti-aliased edges (u_edge_mode in stroke/glyph/sphere.frag).
+  enum class EdgeMode { Blended = 0, AlphaToCoverage = 1 };
+  EdgeMode edge_mode_ = EdgeMode::Blended;
+  glm::vec4 viewport_rect_{0.0f, 0.0f, 1.0f, 1.0f};  // GL_VIEWPORT of this draw
+  // Widest line the context rasterizes (0: no wide lines, e.g. a forward-compatible context).
+  float max_line_width_ = 0.0f;
   // Per-frame uniforms.
   glm::mat4 view_{1.0f}, proj_{1.0f}, view_proj_{1.0f};
   glm::vec3 eye_{0.0f};

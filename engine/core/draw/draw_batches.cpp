@@ -81,6 +81,7 @@ void DrawBatches::clear() {
     spheres[p].clear();
     glyphs[p].clear();
   }
+  lines.clear();
   box_faces.clear();
   front_fills.clear();
   front_strokes.clear();
@@ -88,7 +89,7 @@ void DrawBatches::clear() {
 }
 
 size_t DrawBatches::instanceCount() const {
-  size_t n = box_faces.size() / 6;
+  size_t n = box_faces.size() / 6 + lines.size();
   for (int p = 0; p < 2; ++p)
     n += fills[p].size() / 3 + strokes[p].size() + spheres[p].size() + glyphs[p].size();
   return n;
@@ -166,8 +167,17 @@ void Batcher::build(const Scene& scene, const FrameState& state, DrawBatches& ou
     out.spheres[p].insert(out.spheres[p].end(), front_scratch_.spheres[p].begin(),
                           front_scratch_.spheres[p].end());
   }
+  // Over the blocks, lines are drawn like any other stroke.
+  out.front_strokes.insert(out.front_strokes.end(), front_scratch_.lines.begin(),
+                           front_scratch_.lines.end());
   out.box_faces.insert(out.box_faces.end(), front_scratch_.box_faces.begin(),
                        front_scratch_.box_faces.end());
+  // One draw per line width; the order within a width is the scene's.
+  const auto by_width = [](const StrokeInstance& x, const StrokeInstance& y) {
+    return x.width_a < y.width_a;
+  };
+  if (!std::is_sorted(out.lines.begin(), out.lines.end(), by_width))
+    std::stable_sort(out.lines.begin(), out.lines.end(), by_width);
   // Translucent box faces back to front so each tints what lies behind it exactly once.
   face_keys_.clear();
   for (uint32_t v = 0; v + 6 <= out.box_faces.size(); v += 6) {
@@ -345,8 +355,13 @@ void Batcher::addLines(const LineGeometry& g, const ElementState& s, float opaci
     const float alpha = opacity * line.opacity;
     if (a <= 0.0f || alpha <= 0.002f) continue;
     const glm::vec3 p0 = pose.apply(line.a), p1 = pose.apply(line.b);
-    out.strokes[passFor(alpha)].push_back(
-        {p0, g.width, p0 + (p1 - p0) * a, g.width, glm::vec4(line.color, alpha)});
+    const StrokeInstance segment{p0, g.width, p0 + (p1 - p0) * a, g.width,
+                                 glm::vec4(line.color, alpha)};
+    if (passFor(alpha) == 0) {
+      out.strokes[0].push_back(segment);
+    } else {
+      out.lines.push_back(segment);
+    }
   }
 }
 

@@ -56,6 +56,10 @@ struct DrawBatches {
   std::vector<StrokeInstance> strokes[2];
   std::vector<SphereInstance> spheres[2];
   std::vector<GlyphInstance> glyphs[2];
+  // Translucent straight segments of constant width (LineGeometry: the MLP connections), grouped
+  // by width. Drawn in the translucent pass before `strokes[1]`; a renderer may draw them as wide
+  // GL lines, one primitive each instead of two long sliver triangles.
+  std::vector<StrokeInstance> lines;
   std::vector<MeshVertex> box_faces;  // translucent, sorted back to front
   // Drawn after the box faces, without depth writes (ElementState::over_blocks).
   std::vector<MeshVertex> front_fills;
