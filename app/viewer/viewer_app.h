@@ -62,6 +62,8 @@ class ViewerApp {
   };
 
   void openWindow();
+  // Creates window_ with its GL context current and GL loaded; falls back to no multisampling.
+  void createWindow(const std::string& title, int samples);
   void frame(double dt);
   void processInput();
   void handleAction(int action, int arg);

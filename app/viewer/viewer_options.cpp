@@ -32,7 +32,7 @@ bool parseNumber(const std::string& text, double& out) {
 }  // namespace
 
 ViewerOptions parseViewerOptions(const std::vector<std::string>& raw) {
-  cli::Arguments args("viewer", raw, {"start-at", "screenshot", "font"},
+  cli::Arguments args("viewer", raw, {"start-at", "screenshot", "font", "samples"},
                       {"present", "hide-ui", "no-vsync"});
   args.expectPositionalCount(1);
   ViewerOptions options;
@@ -45,6 +45,7 @@ ViewerOptions parseViewerOptions(const std::vector<std::string>& raw) {
   options.hide_ui = args.flag("hide-ui");
   options.vsync = !args.flag("no-vsync");
   options.font = args.option("font").value_or("");
+  options.samples = args.integer("samples", 0, 0, 16);
   if (auto shot = args.option("screenshot")) {
     if (shot->empty()) throw ArgumentError("--screenshot needs a file name");
     options.screenshot = *shot;

@@ -29,6 +29,8 @@ struct ViewerOptions {
   bool hide_ui = false;
   bool vsync = true;
   std::string font;
+  // Multisampling of the window: 0 = auto (none on a software rasterizer, else 4), 1 = none.
+  int samples = 0;
 };
 
 ViewerOptions parseViewerOptions(const std::vector<std::string>& args);

@@ -5,6 +5,7 @@
 
 #include "core/timeline/evaluate.h"
 #include "render/gl/egl_context.h"
+#include "render/gl/gl_context.h"
 #include "render/gl/offscreen_target.h"
 
 namespace flowview {
@@ -14,6 +15,7 @@ HeadlessRenderer::HeadlessRenderer(text::GlyphAtlas& atlas, int samples)
       renderer_(std::make_unique<Renderer>(atlas, gl::shaderDirectory())),
       batcher_(atlas),
       samples_(samples) {
+  if (samples_ <= 0) samples_ = gl::liveSamples();
   // Keep tiles to a size every driver handles with multisampling.
   max_tile_ = std::min(4096, gl::maxFramebufferSize());
 }

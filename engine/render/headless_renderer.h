@@ -20,7 +20,8 @@ namespace flowview {
 class HeadlessRenderer {
  public:
   // Creates the EGL context (throws gl::NoContextError) and the GL pipelines (throws
-  // gl::ShaderError). `atlas` must outlive this object.
+  // gl::ShaderError). `atlas` must outlive this object. `samples`: multisampling (1: none,
+  // 0: as a live view would, gl::liveSamples()).
   explicit HeadlessRenderer(text::GlyphAtlas& atlas, int samples = 4);
   ~HeadlessRenderer();
 
@@ -36,6 +37,7 @@ class HeadlessRenderer {
   void bindTarget(int width, int height);
 
   std::string describe() const;
+  int samples() const { return samples_; }
   Renderer& renderer() { return *renderer_; }
   const DrawBatches& lastBatches() const { return batches_; }
   int maxTileSize() const { return max_tile_; }

@@ -2,6 +2,9 @@
 
 #include <glad/gl.h>
 
+#include <algorithm>
+#include <cctype>
+
 namespace flowview::gl {
 
 void loadGlFunctions(GetProcAddress get_proc, const std::string& context_name) {
@@ -15,6 +18,22 @@ void loadGlFunctions(GetProcAddress get_proc, const std::string& context_name) {
                          "." + std::to_string(GLAD_VERSION_MINOR(version)) +
                          " is too old, 3.3 core is needed");
   }
+}
+
+bool isSoftwareRenderer() {
+  const auto* name = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+  if (!name) return false;
+  std::string lower(name);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const char* cpu : {"llvmpipe", "softpipe", "swiftshader", "lavapipe", "software"}) {
+    if (lower.find(cpu) != std::string::npos) return true;
+  }
+  return false;
+}
+
+int liveSamples() {
+  return isSoftwareRenderer() ? 1 : 4;
 }
 
 std::string GlContext::describe() const {

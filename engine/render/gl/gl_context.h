@@ -21,6 +21,13 @@ class NoContextError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Whether the current context renders on the CPU (llvmpipe, softpipe, SwiftShader, ...). There
+// every covered pixel costs CPU time and 4x multisampling nearly doubles a frame, so live views
+// default to single-sampled frames (the shaders anti-alias strokes, text, spheres and lines).
+bool isSoftwareRenderer();
+// Multisampling for a live view on the current context: 1 on a software rasterizer, else 4.
+int liveSamples();
+
 // Loads GL entry points with glad through `get_proc`, checks the version (>= 3.3). Throws
 // NoContextError on failure.
 using GetProcAddress = void (*(*)(const char*))();

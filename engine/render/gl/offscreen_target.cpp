@@ -18,7 +18,9 @@ OffscreenTarget::OffscreenTarget(int width, int height, int samples)
     : width_(width), height_(height) {
   GLint max_samples = 1;
   glGetIntegerv(GL_MAX_SAMPLES, &max_samples);
-  samples_ = std::clamp(samples, 1, static_cast<int>(max_samples));
+  // 1 means no multisampling: a multisampled renderbuffer of 1 sample gets the driver's
+  // smallest real count (4 on llvmpipe).
+  samples_ = samples <= 1 || max_samples < 2 ? 0 : std::min(samples, static_cast<int>(max_samples));
 
   glBindRenderbuffer(GL_RENDERBUFFER, msaa_color_.id());
   glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples_, GL_RGBA8, width, height);
