@@ -503,6 +503,9 @@ TEST(ViewerOptions, ParsesTheViewerCommandLine) {
   EXPECT_TRUE(o.present);
   EXPECT_TRUE(o.hide_ui);
   EXPECT_FALSE(o.vsync);
+  EXPECT_EQ(o.samples, 0);  // auto: no multisampling on a software rasterizer
+  EXPECT_EQ(parseViewerOptions({"--samples", "4"}).samples, 4);
+  EXPECT_THROW(parseViewerOptions({"--samples", "64"}), cli::ArgumentError);
   EXPECT_THROW(parseViewerOptions({"--bogus"}), cli::ArgumentError);
   EXPECT_THROW(parseViewerOptions({"a.json", "b.json"}), cli::ArgumentError);
   EXPECT_THROW(parseViewerOptions({"--start-at"}), cli::ArgumentError);
