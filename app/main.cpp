@@ -28,8 +28,10 @@ viewer options:
   --present              start in presentation mode (fullscreen, UI hidden)
   --screenshot FILE.png  automation: take a window screenshot (with the UI) and quit
   --font FILE            use this font file instead of CMU Serif (also: FLOWVIEW_FONT)
+  --samples N            window multisampling (default: 4, none on a software rasterizer)
 
-Common options: --font FILE, --samples N (render/export multisampling, default 4).
+Common options: --font FILE, --samples N (multisampling: render/export default 4, 1 = none;
+the viewer and bench default to none on a software rasterizer, else 4).
 Exit codes: 0 success, 2 bad input (arguments or scene file), 1 failure of the machine.
 See docs/command-line.md for everything.
 )";
