@@ -151,21 +151,11 @@ void Renderer::draw(const DrawBatches& batches, const Camera& camera,
   glDepthMask(GL_TRUE);
   edge_mode_ = EdgeMode::Blended;
   drawMeshes(batches.fills[0]);
-  if (multisampled) {
-    edge_mode_ = EdgeMode::AlphaToCoverage;
-    glDisable(GL_BLEND);
-    glEnable(GL_SAMPLE_ALPHA_TO_COVERAGE);
-    glEnable(GL_SAMPLE_ALPHA_TO_ONE);
-  }
+  if (multisampled) setAlphaToCoverage(true);
   drawSpheres(batches.spheres[0]);
   drawStrokes(batches.strokes[0]);
   drawGlyphs(batches.glyphs[0]);
-  if (multisampled) {
-    edge_mode_ = EdgeMode::Blended;
-    glDisable(GL_SAMPLE_ALPHA_TO_COVERAGE);
-    glDisable(GL_SAMPLE_ALPHA_TO_ONE);
-    glEnable(GL_BLEND);
-  }
+  if (multisampled) setAlphaToCoverage(false);
 
   // Translucent pass: depth test, no depth writes.
   glDepthMask(GL_FALSE);
@@ -185,6 +175,14 @@ void Renderer::draw(const DrawBatches& batches, const Camera& camera,
   drawStrokes(batches.front_strokes);
   drawGlyphs(batches.front_glyphs);
   glDepthMask(GL_TRUE);
+}
+
+void Renderer::setAlphaToCoverage(bool on) {
+  edge_mode_ = on ? EdgeMode::AlphaToCoverage : EdgeMode::Blended;
+  for (GLenum cap : {GL_SAMPLE_ALPHA_TO_COVERAGE, GL_SAMPLE_ALPHA_TO_ONE}) {
+    on ? glEnable(cap) : glDisable(cap);
+  }
+  on ? glDisable(GL_BLEND) : glEnable(GL_BLEND);
 }
 
 void Renderer::drawMeshes(const std::vector<MeshVertex>& vertices) {

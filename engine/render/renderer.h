@@ -37,6 +37,8 @@ class Renderer {
  private:
   struct Pipeline;
   void uploadAtlasIfChanged();
+  // Opaque-pass coverage of anti-aliased edges goes to the sample mask (multisampled targets).
+  void setAlphaToCoverage(bool on);
   void drawMeshes(const std::vector<MeshVertex>& vertices);
   void drawStrokes(const std::vector<StrokeInstance>& instances);
   void drawLines(const std::vector<StrokeInstance>& instances);
