@@ -26,6 +26,7 @@ usage:
 viewer options:
   --start-at BEAT|TIME   start at a beat (index or name) or a time in seconds
   --present              start in presentation mode (fullscreen, UI hidden)
+  --presenter-console    open the presenter console (notes, next beat, clock; key F2)
   --screenshot FILE.png  automation: take a window screenshot (with the UI) and quit
   --font FILE            use this font file instead of CMU Serif (also: FLOWVIEW_FONT)
   --samples N            window multisampling (default: 4, none on a software rasterizer)

@@ -34,6 +34,8 @@ const std::vector<KeyBinding>& keyBindings() {
       {key::kDigit1 + 8, 0, K::Always, A::GoToPreset, 8, "9", "Glide to camera preset 9"},
       {key::kC, 0, K::Always, A::TimelineCamera, 0, "C", "Glide back to the timeline camera"},
       {key::kF1, 0, K::Always, A::ToggleHelp, 0, "F1", "This help"},
+      {key::kF2, 0, K::Always, A::TogglePresenterConsole, 0, "F2",
+       "Presenter console (second window: notes, next beat, clock)"},
       {key::kSlash, key::kModShift, K::Always, A::ToggleHelp, 0, "?", "This help"},
       {key::kTab, 0, K::Normal, A::ToggleUi, 0, "Tab", "Hide / show the panels"},
       {key::kEscape, 0, K::Always, A::Escape, 0, "Esc",

@@ -12,7 +12,7 @@ inline constexpr int kSpace = 32, kMinus = 45, kSlash = 47, kDigit1 = 49, kEqual
 inline constexpr int kB = 66, kC = 67, kL = 76, kP = 80, kR = 82, kS = 83;
 inline constexpr int kEscape = 256, kTab = 258, kRight = 262, kLeft = 263;
 inline constexpr int kPageUp = 266, kPageDown = 267, kHome = 268, kEnd = 269;
-inline constexpr int kF1 = 290, kF11 = 300, kKpSubtract = 333, kKpAdd = 334;
+inline constexpr int kF1 = 290, kF2 = 291, kF11 = 300, kKpSubtract = 333, kKpAdd = 334;
 inline constexpr int kModShift = 0x1, kModControl = 0x2, kModAlt = 0x4, kModSuper = 0x8;
 }  // namespace key
 
@@ -37,6 +37,7 @@ enum class Action {
   PresentNext,
   PresentBack,
   ToggleBeatCounter,
+  TogglePresenterConsole,
 };
 
 // Where a binding applies.

@@ -21,10 +21,12 @@
 #include "core/text/glyph_atlas.h"
 #include "core/timeline/evaluate.h"
 #include "render/gl/gl_context.h"
+#include "render/gl/offscreen_target.h"
 #include "render/gl/shader_program.h"
 #include "render/renderer.h"
 #include "viewer/config_files.h"
 #include "viewer/key_bindings.h"
+#include "viewer/presenter_console.h"
 #include "viewer/screenshot.h"
 #include "viewer/viewer_app.h"
 
@@ -40,7 +42,7 @@ static_assert(key::kS == GLFW_KEY_S && key::kEscape == GLFW_KEY_ESCAPE &&
 static_assert(key::kRight == GLFW_KEY_RIGHT && key::kLeft == GLFW_KEY_LEFT);
 static_assert(key::kPageUp == GLFW_KEY_PAGE_UP && key::kPageDown == GLFW_KEY_PAGE_DOWN);
 static_assert(key::kHome == GLFW_KEY_HOME && key::kEnd == GLFW_KEY_END);
-static_assert(key::kF1 == GLFW_KEY_F1 && key::kF11 == GLFW_KEY_F11);
+static_assert(key::kF1 == GLFW_KEY_F1 && key::kF2 == GLFW_KEY_F2 && key::kF11 == GLFW_KEY_F11);
 static_assert(key::kKpSubtract == GLFW_KEY_KP_SUBTRACT && key::kKpAdd == GLFW_KEY_KP_ADD);
 static_assert(key::kModShift == GLFW_MOD_SHIFT && key::kModControl == GLFW_MOD_CONTROL);
 static_assert(key::kModAlt == GLFW_MOD_ALT && key::kModSuper == GLFW_MOD_SUPER);
@@ -109,6 +111,7 @@ ViewerApp::ViewerApp(ViewerOptions options, Settings settings,
 }
 
 ViewerApp::~ViewerApp() {
+  console_.reset();
   if (imgui_ready_) {
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
@@ -201,6 +204,7 @@ void ViewerApp::openWindow() {
 int ViewerApp::run() {
   openWindow();
   if (options_.present) setPresentation(true);
+  if (options_.presenter_console) setPresenterConsole(true);
   double last = glfwGetTime();
   while (!glfwWindowShouldClose(window_)) {
     // Nothing moving: sleep until an event (or the hot-reload poll) instead of spinning.
@@ -275,6 +279,7 @@ void ViewerApp::frame(double dt) {
     glfwSetWindowShouldClose(window_, GLFW_TRUE);
   }
   glfwSwapBuffers(window_);
+  updatePresenterConsole(automation_ && automation_frames_ == kAutomationFrames);
 }
 
 void ViewerApp::renderScene(int fb_w, int fb_h) {
@@ -457,6 +462,76 @@ void ViewerApp::handleAction(int action_value, int arg) {
     case Action::ToggleBeatCounter:
       show_beat_counter_ = !show_beat_counter_;
       break;
+    case Action::TogglePresenterConsole:
+      setPresenterConsole(!console_);
+      break;
+  }
+}
+
+void ViewerApp::setPresenterConsole(bool on) {
+  if (on == static_cast<bool>(console_)) return;
+  if (!on) {
+    console_.reset();
+    return;
+  }
+  try {
+    console_ = std::make_unique<PresenterConsole>(
+        window_, text::locateFonts(options_.font).primary, this,
+        [](GLFWwindow* w, int key, int scancode, int action, int mods) {
+          appOf(w)->onKey(key, scancode, action, mods);
+        });
+  } catch (const std::exception& e) {
+    toast(e.what(), true);
+    return;
+  }
+  talk_start_ = glfwGetTime();
+  preview_time_ = -2.0;  // render the preview on the next frame
+}
+
+void ViewerApp::updatePresenterConsole(bool capture) {
+  if (!console_) return;
+  if (console_->closeRequested()) {
+    console_.reset();
+    return;
+  }
+  if (console_->takeClockReset()) talk_start_ = glfwGetTime();
+  const PresenterView view =
+      describeForPresenter(scene_, transport_.time(), glfwGetTime() - talk_start_);
+  constexpr int kPreviewW = 480, kPreviewH = 270;
+  if (view.next_end >= 0.0 && view.next_end != preview_time_) {
+    // Where the next beat ends, drawn once per beat in this (the main) context; the console
+    // shows the texture, which the two contexts share.
+    if (!preview_target_) {
+      preview_target_ = std::make_unique<gl::OffscreenTarget>(kPreviewW, kPreviewH, 4);
+      preview_batcher_ = std::make_unique<Batcher>(*atlas_);
+      preview_batcher_->setViewport(kPreviewW, kPreviewH);
+    }
+    evaluate(scene_, view.next_end, preview_state_);
+    preview_batcher_->build(scene_, preview_state_, preview_batches_);
+    preview_target_->bind();
+    glDisable(GL_SCISSOR_TEST);
+    RenderOptions options;
+    options.width = kPreviewW;
+    options.height = kPreviewH;
+    renderer_->draw(preview_batches_, preview_state_.camera, options);
+    preview_target_->resolve();
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glFlush();  // the console's context reads the texture next
+    preview_time_ = view.next_end;
+  }
+  Image image;
+  console_->draw(view, preview_target_ ? preview_target_->resolvedTexture() : 0, kPreviewW,
+                 kPreviewH, capture ? &image : nullptr);
+  if (capture) {
+    // Automation: next to the window's screenshot, "<name>-console.png".
+    std::filesystem::path path(options_.screenshot);
+    path.replace_filename(path.stem().string() + "-console" + path.extension().string());
+    try {
+      writePngAtomically(path.string(), image);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "flowview: %s\n", e.what());
+      exit_code_ = 1;
+    }
   }
 }
 
@@ -538,6 +613,7 @@ void ViewerApp::reloadScene() {
     scene_ = std::move(fresh);
     transport_.setTimeline(scene_.beats, scene_.duration);  // keeps the time position
     presets_.setScenePresets(scene_.presets);
+    preview_time_ = -2.0;  // the presenter console's preview shows the new scene
     reload_error_.clear();
     toast("Reloaded " + std::filesystem::path(scene_path_).filename().string());
   } catch (const std::exception& e) {

@@ -20,6 +20,9 @@ struct GLFWwindow;
 
 namespace flowview {
 class Renderer;
+namespace gl {
+class OffscreenTarget;
+}
 namespace text {
 class GlyphAtlas;
 }
@@ -28,6 +31,7 @@ class GlyphAtlas;
 namespace flowview::viewer {
 
 class SceneShooter;
+class PresenterConsole;
 
 // A rectangle in window coordinates (ImGui's units, not framebuffer pixels).
 struct ViewRect {
@@ -85,6 +89,9 @@ class ViewerApp {
   void drawOverlays(double dt);
 
   void setPresentation(bool on);
+  void setPresenterConsole(bool on);
+  // Draws the presenter console's frame (after the main window's); `capture`: automation.
+  void updatePresenterConsole(bool capture);
   void setFullscreen(bool on);
   void takeScreenshot();
   void toast(std::string text, bool error = false);
@@ -152,6 +159,15 @@ class ViewerApp {
   std::filesystem::file_time_type scene_mtime_{};
   double reload_poll_ = 0.0;
   std::string reload_error_;
+
+  // Presenter console (F2): its window, the talk clock and the next beat's preview.
+  std::unique_ptr<PresenterConsole> console_;
+  double talk_start_ = 0.0;
+  double preview_time_ = -2.0;  // time the preview shows (-2: none yet)
+  std::unique_ptr<gl::OffscreenTarget> preview_target_;
+  std::unique_ptr<Batcher> preview_batcher_;
+  DrawBatches preview_batches_;
+  FrameState preview_state_;
 
   // Automation: frames drawn so far.
   int automation_frames_ = 0;

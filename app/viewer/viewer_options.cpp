@@ -33,7 +33,7 @@ bool parseNumber(const std::string& text, double& out) {
 
 ViewerOptions parseViewerOptions(const std::vector<std::string>& raw) {
   cli::Arguments args("viewer", raw, {"start-at", "screenshot", "font", "samples"},
-                      {"present", "hide-ui", "no-vsync"});
+                      {"present", "presenter-console", "hide-ui", "no-vsync"});
   args.expectPositionalCount(1);
   ViewerOptions options;
   if (!args.positional().empty()) {
@@ -42,6 +42,7 @@ ViewerOptions parseViewerOptions(const std::vector<std::string>& raw) {
   }
   if (auto start = args.option("start-at")) options.start_at = parseStartAt(*start);
   options.present = args.flag("present");
+  options.presenter_console = args.flag("presenter-console");
   options.hide_ui = args.flag("hide-ui");
   options.vsync = !args.flag("no-vsync");
   options.font = args.option("font").value_or("");

@@ -25,7 +25,8 @@ struct ViewerOptions {
   bool scene_given = false;
   std::optional<StartAt> start_at;
   bool present = false;
-  std::string screenshot;  // automation: write a window screenshot here and quit
+  bool presenter_console = false;  // open the presenter console (second window) at start
+  std::string screenshot;          // automation: write a window screenshot here and quit
   bool hide_ui = false;
   bool vsync = true;
   std::string font;

@@ -8,8 +8,10 @@
 #include <tuple>
 
 #include "cli/arguments.h"
+#include "core/build/scene_builder.h"
 #include "viewer/camera_controller.h"
 #include "viewer/key_bindings.h"
+#include "viewer/presenter_view.h"
 #include "viewer/temperature.h"
 #include "viewer/transport.h"
 #include "viewer/viewer_options.h"
@@ -494,6 +496,46 @@ TEST(StartAt, BadValuesAreArgumentErrors) {
   EXPECT_THROW(resolveStartAt(parseStartAt("no such beat"), scene), cli::ArgumentError);
 }
 
+TEST(PresenterView, FormatsTheClock) {
+  EXPECT_EQ(formatClock(0.0), "0:00");
+  EXPECT_EQ(formatClock(7.9), "0:07");
+  EXPECT_EQ(formatClock(754.0), "12:34");
+  EXPECT_EQ(formatClock(3723.0), "1:02:03");
+  EXPECT_EQ(formatClock(-5.0), "0:00");
+}
+
+TEST(PresenterView, ShowsTheBeatAtThePlayheadAndTheNextOne) {
+  SceneBuilder b("talk");
+  b.endPlay(2.0, "tokens appear", "tokens", "Say what a token is.");
+  b.wait(1.0, "hold", "tokens");
+  b.endPlay(4.0, "embeddings", "embedding", "One vector per token.");
+  const Scene scene = b.finish();
+
+  PresenterView v = describeForPresenter(scene, 0.5, 65.0);
+  EXPECT_EQ(v.beat, 0);
+  EXPECT_EQ(v.beat_count, 3);
+  EXPECT_EQ(v.section, "tokens");
+  EXPECT_EQ(v.current, "tokens appear");
+  EXPECT_EQ(v.notes, "Say what a token is.");
+  EXPECT_EQ(v.next, "hold");
+  EXPECT_DOUBLE_EQ(v.next_end, 3.0);
+  EXPECT_DOUBLE_EQ(v.beat_progress, 0.25);
+  EXPECT_EQ(v.clock, "1:05");
+  EXPECT_EQ(v.position, "0.5 / 7.0 s");
+
+  v = describeForPresenter(scene, 2.5, 0.0);
+  EXPECT_EQ(v.current, "hold");
+  EXPECT_EQ(v.next, "embeddings");
+  EXPECT_EQ(v.next_notes, "One vector per token.");
+  EXPECT_DOUBLE_EQ(v.next_end, 7.0);
+
+  v = describeForPresenter(scene, 7.0, 0.0);  // the end: last beat, nothing next
+  EXPECT_EQ(v.beat, 2);
+  EXPECT_TRUE(v.next.empty());
+  EXPECT_DOUBLE_EQ(v.next_end, -1.0);
+  EXPECT_DOUBLE_EQ(v.beat_progress, 1.0);
+}
+
 TEST(ViewerOptions, ParsesTheViewerCommandLine) {
   const ViewerOptions o = parseViewerOptions(
       {"scene.json", "--start-at", "#3", "--present", "--hide-ui", "--no-vsync"});
@@ -504,6 +546,8 @@ TEST(ViewerOptions, ParsesTheViewerCommandLine) {
   EXPECT_TRUE(o.hide_ui);
   EXPECT_FALSE(o.vsync);
   EXPECT_EQ(o.samples, 0);  // auto: no multisampling on a software rasterizer
+  EXPECT_FALSE(o.presenter_console);
+  EXPECT_TRUE(parseViewerOptions({"--presenter-console"}).presenter_console);
   EXPECT_EQ(parseViewerOptions({"--samples", "4"}).samples, 4);
   EXPECT_THROW(parseViewerOptions({"--samples", "64"}), cli::ArgumentError);
   EXPECT_THROW(parseViewerOptions({"--bogus"}), cli::ArgumentError);

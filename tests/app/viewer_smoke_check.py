@@ -2,6 +2,7 @@
 """Checks a window screenshot written by `flowview SCENE --screenshot FILE.png`.
 
 usage: viewer_smoke_check.py FILE.png [--no-ui]
+       viewer_smoke_check.py FILE-console.png --console
 
 Passes (exit 0) when the PNG is a whole 1280x720 window with:
   - 3D content: in the 3D view (left of x=950, above y=636), at least 2% of the pixels are lit
@@ -9,6 +10,9 @@ Passes (exit 0) when the PNG is a whole 1280x720 window with:
   - with UI: the side panel (x >= 960, y < 630) shows ImGui's dark window background over most of
     its area and ImGui's blue header/button color somewhere, and the bottom bar (y >= 640) too;
   - with --no-ui: the same right-hand column holds scene pixels or black, no ImGui header blue.
+With --console, FILE is the presenter console (960x600): the clock at the top left in light
+text, the current beat's name in the accent blue on the left, and the next beat's preview (scene
+pixels, some saturated) on the right.
 Needs only the Python standard library.
 """
 import struct
@@ -66,8 +70,36 @@ def region(rows, bpp, x0, y0, x1, y1, step=2):
             yield row[x * bpp], row[x * bpp + 1], row[x * bpp + 2]
 
 
+def check_console(width, height, bpp, rows):
+    failures = []
+    if (width, height) != (960, 600):
+        failures.append(f"size {width}x{height}, expected 960x600")
+        return failures
+    clock = list(region(rows, bpp, 0, 0, 90, 60, 1))
+    light = sum(1 for p in clock if min(p) > 180)
+    name = list(region(rows, bpp, 0, 105, 480, 140, 1))
+    accent = sum(1 for r, g, b in name if b > 190 and g > 140 and r < 150)
+    preview = list(region(rows, bpp, 490, 145, 950, 395))
+    lit = sum(1 for p in preview if max(p) > 40) / max(1, len(preview))
+    saturated = sum(1 for r, g, b in preview if max(r, g, b) - min(r, g, b) > 60 and max(r, g, b) > 90)
+    print(f"console: clock {light} light px, beat name {accent} accent px, "
+          f"preview {lit:.1%} lit, {saturated} saturated samples")
+    if light < 40:
+        failures.append("no clock at the top left")
+    if accent < 40:
+        failures.append("no current beat name in the accent color")
+    if lit < 0.05 or saturated < 5:
+        failures.append("no scene preview of the next beat")
+    return failures
+
+
 def main():
     path = sys.argv[1]
+    if "--console" in sys.argv[2:]:
+        failures = check_console(*read_png(path))
+        for f in failures:
+            print("FAIL:", f)
+        return 1 if failures else 0
     expect_ui = "--no-ui" not in sys.argv[2:]
     width, height, bpp, rows = read_png(path)
     failures = []

@@ -53,10 +53,14 @@ void OffscreenTarget::bind() const {
   glViewport(0, 0, width_, height_);
 }
 
-void OffscreenTarget::readPixels(std::vector<uint8_t>& rgba) const {
+void OffscreenTarget::resolve() const {
   glBindFramebuffer(GL_READ_FRAMEBUFFER, msaa_fbo_.id());
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolved_fbo_.id());
   glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+}
+
+void OffscreenTarget::readPixels(std::vector<uint8_t>& rgba) const {
+  resolve();
   glBindFramebuffer(GL_READ_FRAMEBUFFER, resolved_fbo_.id());
   const size_t row = static_cast<size_t>(width_) * 4;
   rgba.resize(row * height_);

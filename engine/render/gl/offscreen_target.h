@@ -12,6 +12,8 @@ class OffscreenTarget {
  public:
   OffscreenTarget(int width, int height, int samples);
   void bind() const;  // binds the multisampled framebuffer and sets the viewport
+  // Resolves the samples into resolvedTexture() (for drawing it elsewhere).
+  void resolve() const;
   // Resolves the samples and reads RGBA8 rows top-to-bottom into `rgba` (resized to w*h*4).
   void readPixels(std::vector<uint8_t>& rgba) const;
   int width() const { return width_; }
