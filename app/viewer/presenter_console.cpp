@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <stdexcept>
 
+#include "viewer/gl_window_hints.h"
 #include "viewer/screenshot.h"
 
 namespace flowview::viewer {
@@ -42,14 +43,7 @@ const ImVec4 kAccent{0.35f, 0.78f, 0.95f, 1.0f};
 
 PresenterConsole::PresenterConsole(GLFWwindow* main, const std::string& font_path,
                                    void* user_pointer, KeyCallback on_key) {
-  glfwDefaultWindowHints();
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-#ifdef __APPLE__
-  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-#endif
-  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+  setGlWindowHints();
   window_ = glfwCreateWindow(960, 600, "flowview - presenter console", nullptr, main);
   if (!window_) throw std::runtime_error("cannot open the presenter console window");
   glfwSetWindowUserPointer(window_, user_pointer);

@@ -25,6 +25,7 @@
 #include "render/gl/shader_program.h"
 #include "render/renderer.h"
 #include "viewer/config_files.h"
+#include "viewer/gl_window_hints.h"
 #include "viewer/key_bindings.h"
 #include "viewer/presenter_console.h"
 #include "viewer/screenshot.h"
@@ -144,14 +145,7 @@ void ViewerApp::openWindow() {
     throw gl::NoContextError("cannot open a window: " + lastGlfwError());
   }
   glfw_ready_ = true;
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-#ifdef __APPLE__
-  // Required there; elsewhere it would forbid wide lines (Renderer::drawLines).
-  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-#endif
-  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+  setGlWindowHints();
   glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);  // shown once the final window exists
   const std::string title = "flowview - " + (scene_.title.empty() ? scene_path_ : scene_.title);
   const int wanted_samples = options_.samples == 0 ? 4 : options_.samples;
