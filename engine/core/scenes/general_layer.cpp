@@ -6,6 +6,7 @@
 #include <map>
 #include <string_view>
 
+#include "core/math/bounds2.h"
 #include "core/scenes/scene_json.h"
 #include "core/scenes/shapes.h"
 #include "core/scenes/units.h"
@@ -156,20 +157,7 @@ std::string encodeUtf8(std::u32string_view s) {
 // Formulas: a small TeX-like markup laid out into text runs (one text element each) and stroke
 // paths (fraction bars, radicals). Units are ems of the formula's font size; y up, baseline 0.
 
-struct Ink {
-  float x0 = std::numeric_limits<float>::max(), y0 = std::numeric_limits<float>::max();
-  float x1 = -std::numeric_limits<float>::max(), y1 = -std::numeric_limits<float>::max();
-  bool empty() const { return x0 > x1; }
-  void add(float ax0, float ay0, float ax1, float ay1) {
-    x0 = std::min(x0, ax0);
-    y0 = std::min(y0, ay0);
-    x1 = std::max(x1, ax1);
-    y1 = std::max(y1, ay1);
-  }
-  void add(const Ink& o) {
-    if (!o.empty()) add(o.x0, o.y0, o.x1, o.y1);
-  }
-};
+using Ink = Bounds2;  // a text box's inked extent, in ems
 
 bool skippedCodePoint(char32_t c) {
   return c < 0x20 || (c >= 0x7F && c < 0xA0);

@@ -4,30 +4,18 @@
 #include <cstddef>
 #include <limits>
 
+#include "core/math/bounds2.h"
 #include "core/text/utf8.h"
 
 namespace flowview::text {
 namespace {
 
-constexpr float kInf = std::numeric_limits<float>::infinity();
-
-struct Bounds {
-  float x0 = kInf, y0 = kInf, x1 = -kInf, y1 = -kInf;
-  bool empty() const { return x0 > x1; }
-  void add(float ax0, float ay0, float ax1, float ay1) {
-    x0 = std::min(x0, ax0);
-    y0 = std::min(y0, ay0);
-    x1 = std::max(x1, ax1);
-    y1 = std::max(y1, ay1);
-  }
-};
-
 void layoutOnce(GlyphAtlas& atlas, std::string_view utf8, TextAlign align, TextLayout& out) {
   out.quads.clear();  // keeps capacity
   const float line_height = atlas.lineHeight();
 
-  Bounds total;
-  Bounds line_ink;
+  Bounds2 total;
+  Bounds2 line_ink;
   std::size_t line_first_quad = 0;
   int line = 0;
   float pen = 0.0f;
@@ -61,7 +49,7 @@ void layoutOnce(GlyphAtlas& atlas, std::string_view utf8, TextAlign align, TextL
     if (c == U'\n') {
       finishLine();
       ++line;
-      line_ink = Bounds{};
+      line_ink = Bounds2{};
       line_first_quad = out.quads.size();
       pen = 0.0f;
       prev = 0;
