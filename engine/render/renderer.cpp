@@ -74,9 +74,12 @@ Renderer::Renderer(text::GlyphAtlas& atlas, const std::string& shader_dir)
   GLint flags = 0;
   glGetIntegerv(GL_CONTEXT_FLAGS, &flags);
   if ((flags & GL_CONTEXT_FLAG_FORWARD_COMPATIBLE_BIT) == 0) {
-    GLfloat range[2] = {1.0f, 1.0f};
-    glGetFloatv(GL_ALIASED_LINE_WIDTH_RANGE, range);
-    max_line_width_ = range[1];
+    GLfloat aliased[2] = {1.0f, 1.0f}, smooth[2] = {1.0f, 1.0f};
+    glGetFloatv(GL_ALIASED_LINE_WIDTH_RANGE, aliased);
+    glGetFloatv(GL_SMOOTH_LINE_WIDTH_RANGE, smooth);
+    max_line_width_ = aliased[1];
+    // Drivers differ on which range bounds multisampled lines: keep to both.
+    max_multisampled_line_width_ = std::min(aliased[1], smooth[1]);
   }
   while (glGetError() != GL_NO_ERROR) {
   }
@@ -218,7 +221,8 @@ void Renderer::drawLines(const std::vector<StrokeInstance>& instances) {
   glGetIntegerv(GL_SAMPLE_BUFFERS, &sample_buffers);
   const bool multisampled = sample_buffers > 0;
   const float widest_px = instances.back().width_a * width_scale_;  // sorted by width
-  if (lineWidthFor(widest_px, multisampled) > max_line_width_) {
+  const float max_width = multisampled ? max_multisampled_line_width_ : max_line_width_;
+  if (lineWidthFor(widest_px, multisampled) > max_width) {
     drawStrokes(instances);
     return;
   }

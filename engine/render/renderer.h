@@ -56,7 +56,7 @@ class Renderer {
   EdgeMode edge_mode_ = EdgeMode::Blended;
   glm::vec4 viewport_rect_{0.0f, 0.0f, 1.0f, 1.0f};  // GL_VIEWPORT of this draw
   // Widest line the context rasterizes (0: no wide lines, e.g. a forward-compatible context).
-  float max_line_width_ = 0.0f;
+  float max_line_width_ = 0.0f, max_multisampled_line_width_ = 0.0f;
   // Per-frame uniforms.
   glm::mat4 view_{1.0f}, proj_{1.0f}, view_proj_{1.0f};
   glm::vec3 eye_{0.0f};
