@@ -145,7 +145,7 @@ void Renderer::draw(const DrawBatches& batches, const Camera& camera,
   // Single-sampled (the live view on a software rasterizer), fringes blend and write depth.
   GLint sample_buffers = 0;
   glGetIntegerv(GL_SAMPLE_BUFFERS, &sample_buffers);
-  const bool multisampled = sample_buffers > 0;
+  multisampled_ = sample_buffers > 0;
   GLint viewport[4] = {0, 0, 1, 1};
   glGetIntegerv(GL_VIEWPORT, viewport);
   viewport_rect_ = glm::vec4(viewport[0], viewport[1], viewport[2], viewport[3]);
@@ -154,11 +154,11 @@ void Renderer::draw(const DrawBatches& batches, const Camera& camera,
   glDepthMask(GL_TRUE);
   edge_mode_ = EdgeMode::Blended;
   drawMeshes(batches.fills[0]);
-  if (multisampled) setAlphaToCoverage(true);
+  if (multisampled_) setAlphaToCoverage(true);
   drawSpheres(batches.spheres[0]);
   drawStrokes(batches.strokes[0]);
   drawGlyphs(batches.glyphs[0]);
-  if (multisampled) setAlphaToCoverage(false);
+  if (multisampled_) setAlphaToCoverage(false);
 
   // Translucent pass: depth test, no depth writes.
   glDepthMask(GL_FALSE);
@@ -217,12 +217,9 @@ void Renderer::drawLines(const std::vector<StrokeInstance>& instances) {
   if (instances.empty()) return;
   // On a software rasterizer a wide line costs far less than the same segment drawn as a quad:
   // one primitive instead of two long slivers that both touch every pixel block along it.
-  GLint sample_buffers = 0;
-  glGetIntegerv(GL_SAMPLE_BUFFERS, &sample_buffers);
-  const bool multisampled = sample_buffers > 0;
   const float widest_px = instances.back().width_a * width_scale_;  // sorted by width
-  const float max_width = multisampled ? max_multisampled_line_width_ : max_line_width_;
-  if (lineWidthFor(widest_px, multisampled) > max_width) {
+  const float max_width = multisampled_ ? max_multisampled_line_width_ : max_line_width_;
+  if (lineWidthFor(widest_px, multisampled_) > max_width) {
     drawStrokes(instances);
     return;
   }
@@ -243,7 +240,7 @@ void Renderer::drawLines(const std::vector<StrokeInstance>& instances) {
       glBindVertexArray(line_->vao.id());
       shifted = true;
     }
-    glLineWidth(lineWidthFor(instances[first].width_a * width_scale_, multisampled));
+    glLineWidth(lineWidthFor(instances[first].width_a * width_scale_, multisampled_));
     glDrawArraysInstanced(GL_LINES, 0, 2, static_cast<GLsizei>(end - first));
     ++draw_calls_;
     first = end;

@@ -55,6 +55,7 @@ class Renderer {
   enum class EdgeMode { Blended = 0, AlphaToCoverage = 1 };
   EdgeMode edge_mode_ = EdgeMode::Blended;
   glm::vec4 viewport_rect_{0.0f, 0.0f, 1.0f, 1.0f};  // GL_VIEWPORT of this draw
+  bool multisampled_ = false;                        // the target of this draw has samples
   // Widest line the context rasterizes (0: no wide lines, e.g. a forward-compatible context).
   float max_line_width_ = 0.0f, max_multisampled_line_width_ = 0.0f;
   // Per-frame uniforms.
