@@ -8,18 +8,14 @@
 #include <filesystem>
 #include <string>
 
-#include "core/io/load_error.h"
 #include "core/scenes/scene_file.h"
-#include "core/text/font_locator.h"
-#include "core/text/glyph_atlas.h"
+#include "scene_loading.h"
 
 namespace flowview::scenes {
 namespace {
 
-text::GlyphAtlas& atlas() {
-  static text::GlyphAtlas instance{text::locateFonts()};
-  return instance;
-}
+using test_support::atlas;
+using test_support::loadError;
 
 std::string sceneDir() {
   return FLOWVIEW_TEST_SCENE_DIR;
@@ -27,15 +23,6 @@ std::string sceneDir() {
 
 Scene load(const std::string& json) {
   return loadSceneString(json, "test.json", atlas());
-}
-
-std::string loadError(const std::string& json) {
-  try {
-    loadSceneString(json, "bad.json", atlas());
-  } catch (const io::LoadError& e) {
-    return e.what();
-  }
-  return "no error";
 }
 
 // A scene with `objects` and `beats` (JSON array bodies).

@@ -5,18 +5,14 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "core/io/load_error.h"
-#include "core/text/font_locator.h"
-#include "core/text/glyph_atlas.h"
 #include "core/timeline/evaluate.h"
+#include "scene_loading.h"
 
 namespace flowview::scenes {
 namespace {
 
-text::GlyphAtlas& atlas() {
-  static text::GlyphAtlas instance(text::locateFonts());
-  return instance;
-}
+using test_support::atlas;
+using test_support::loadError;
 
 const Scene& mainScene() {
   static const Scene scene = loadSceneFile(
@@ -69,15 +65,6 @@ TEST(MainScene, MlpNetworksVanishAt65_04) {
     EXPECT_NEAR(scene.elements[i].removed_at, 65.04, 1e-6);
   }
   EXPECT_EQ(spheres, 3 * 11);
-}
-
-std::string loadError(const std::string& json) {
-  try {
-    loadSceneString(json, "bad.json", atlas());
-  } catch (const io::LoadError& e) {
-    return e.what();
-  }
-  return "no error";
 }
 
 TEST(SceneFileErrors, EachBadInputGetsOneClearLine) {
