@@ -40,6 +40,8 @@ expect_run(2 "flowview render: --time expects a number, got 'soon'" ${FLOWVIEW} 
 expect_run(2 "flowview render: missing --out" ${FLOWVIEW} render ${SCENES}/test_pattern.json)
 expect_run(2 "flowview render: unknown option --colour" ${FLOWVIEW} render ${SCENES}/test_pattern.json --colour red --out ${WORK}/b.png)
 expect_run(2 "flowview render: --size must be between 1x1 and 7680x4320, got 9000x9000" ${FLOWVIEW} render ${SCENES}/test_pattern.json --size 9000x9000 --out ${WORK}/b.png)
+expect_run(2 "flowview bench: --samples must be between 0 and 16, got 99" ${FLOWVIEW} bench ${SCENES}/test_pattern.json --samples 99)
+expect_run(2 "flowview: --samples must be between 0 and 16, got 99" ${FLOWVIEW} ${SCENES}/test_pattern.json --samples 99)
 expect_run(2 "is past the end of the scene" ${FLOWVIEW} render ${SCENES}/test_pattern.json --time 99 --out ${WORK}/b.png)
 if(EXISTS ${WORK}/b.png)
   message(FATAL_ERROR "a failed render left b.png behind")
