@@ -24,7 +24,12 @@ void main() {
   gl_FragDepth = clip.z / clip.w * 0.5 + 0.5;
   vec3 to_light = normalize(u_view_light - hit);
   float diffuse = max(dot(n, to_light), 0.0);
-  float spec = pow(max(dot(reflect(-to_light, n), -dir), 0.0), 16.0);
+  // x^16 by squaring: a software rasterizer's pow is an exp2 of a log2.
+  float spec = max(dot(reflect(-to_light, n), -dir), 0.0);
+  spec *= spec;
+  spec *= spec;
+  spec *= spec;
+  spec *= spec;
   vec3 rgb = v_color.rgb * (0.45 + 0.65 * diffuse) + 0.35 * spec;
   frag_color = u_edge_mode == 1 ? vec4(rgb, alpha) : vec4(rgb * alpha, alpha);
 }
