@@ -124,7 +124,8 @@ double busiestTime(const Scene& scene, Batcher& batcher, FrameState& state, Draw
   return best_t;
 }
 
-nlohmann::ordered_json primitives(const FrameState& state, const DrawBatches& batches) {
+nlohmann::ordered_json primitives(const FrameState& state, const DrawBatches& batches,
+                                  const Batcher& batcher) {
   size_t glyphs = 0, strokes = 0, spheres = 0, fill_vertices = 0;
   for (int p = 0; p < 2; ++p) {
     glyphs += batches.glyphs[p].size();
@@ -141,7 +142,11 @@ nlohmann::ordered_json primitives(const FrameState& state, const DrawBatches& ba
           {"fill_triangles", fill_vertices / 3},
           {"box_faces", batches.box_faces.size() / 6},
           {"elements", visible},
-          {"instances", batches.instanceCount()}};
+          {"instances", batches.instanceCount()},
+          // Left out: behind block faces that let too little of their light through.
+          {"veiled_lines", batcher.veiledStats().lines},
+          {"veiled_spheres", batcher.veiledStats().spheres},
+          {"veiled_glyphs", batcher.veiledStats().glyphs}};
 }
 
 int bench(const std::vector<std::string>& raw) {
@@ -222,7 +227,7 @@ int bench(const std::vector<std::string>& raw) {
         {"cpu_median", rounded(median(cpu_ms), 3)},
         {"gpu_median", rounded(median(gpu_ms), 3)},
         {"finish_median", rounded(median(finish_ms), 3)}}},
-      {"primitives", primitives(state, batches)},
+      {"primitives", primitives(state, batches, batcher)},
       {"draw_calls", renderer.renderer().drawCallsLastFrame()},
       {"peak_rss_mb", rounded(peakRssMb(), 1)},
   };

@@ -39,6 +39,7 @@ class HeadlessRenderer {
   std::string describe() const;
   int samples() const { return samples_; }
   Renderer& renderer() { return *renderer_; }
+  Batcher& batcher() { return batcher_; }
   const DrawBatches& lastBatches() const { return batches_; }
   int maxTileSize() const { return max_tile_; }
 

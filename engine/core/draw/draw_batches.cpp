@@ -42,6 +42,12 @@ StrokeRange strokeRange(const RevealState& r) {
   return range;
 }
 
+// Opacity of a fill or a box after its reveal (they fade in rather than draw on).
+float fadedOpacity(const ElementState& s, float base) {
+  return s.reveal.alpha < 1.0f && s.reveal.style != RevealStyle::Grow ? base * revealOf(s.reveal)
+                                                                      : base;
+}
+
 Pose grown(const ElementState& s) {
   Pose pose = s.pose;
   if (s.reveal.style == RevealStyle::Grow && s.reveal.alpha < 1.0f)
@@ -71,6 +77,9 @@ void pushQuad(std::vector<MeshVertex>& batch, glm::vec3 p00, glm::vec3 p10, glm:
     batch.push_back({p, 0.0f, glm::vec3(0.0f), 0.0f, color});
   }
 }
+
+// Fills and box faces fainter than this are not drawn.
+constexpr float kInvisibleOpacity = 0.002f;
 
 }  // namespace
 
@@ -113,6 +122,8 @@ void Batcher::build(const Scene& scene, const FrameState& state, DrawBatches& ou
   grid_stats_ = GridStats{};
   grid_quads_ = 0;
   grid_numbers_ = 0;
+  veiled_stats_ = VeiledStats{};
+  collectVeils(scene, state);
   // Fixed-in-frame elements sit on a plane a quarter of the way from the eye to the center,
   // scaled so they look exactly as on the default frame: in front of everything else.
   const glm::mat3 camera_basis = state.camera.rotation();
@@ -133,9 +144,12 @@ void Batcher::build(const Scene& scene, const FrameState& state, DrawBatches& ou
     const ElementState& s = e.fixed_in_frame ? fixed : shown;
     const glm::vec4 color(s.color, s.opacity);
     DrawBatches& target = s.over_blocks ? front_scratch_ : out;
+    // Block faces tint what is drawn before them; elements over the blocks are drawn after.
+    const Veils* veils =
+        !veil_culling_ || s.over_blocks || e.fixed_in_frame || veils_.empty() ? nullptr : &veils_;
     switch (e.kind) {
       case ElementKind::Text:
-        addText(scene, e, s, target);
+        addText(scene, e, s, veils, target);
         break;
       case ElementKind::Stroke:
         addStroke(scene.strokes[e.geometry], s, color, target);
@@ -147,10 +161,10 @@ void Batcher::build(const Scene& scene, const FrameState& state, DrawBatches& ou
         addBox(scene.boxes[e.geometry], s, color, target);
         break;
       case ElementKind::Spheres:
-        addSpheres(scene.spheres[e.geometry], s, color, target);
+        addSpheres(scene.spheres[e.geometry], s, color, veils, target);
         break;
       case ElementKind::Lines:
-        addLines(scene.lines[e.geometry], s, s.opacity, target);
+        addLines(scene.lines[e.geometry], s, s.opacity, veils, target);
         break;
       case ElementKind::Grid:
         addGrid(scene.grids[e.geometry], s, target);
@@ -198,8 +212,29 @@ void Batcher::build(const Scene& scene, const FrameState& state, DrawBatches& ou
   out.box_faces.swap(face_scratch_);
 }
 
+bool Batcher::textIsVeiled(const text::TextLayout& layout, float shift, float em, const Pose& pose,
+                           float outline_px, float opacity, const Veils& veils) const {
+  // The quads' extent in the text's plane: a rectangle, so its four corners bound it.
+  float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
+  for (const text::GlyphQuad& q : layout.quads) {
+    x0 = std::min(x0, q.x0);
+    y0 = std::min(y0, q.y0);
+    x1 = std::max(x1, q.x1);
+    y1 = std::max(y1, q.y1);
+  }
+  const glm::vec3 corners[4] = {pose.apply(glm::vec3((shift + x0) * em, y0 * em, 0.0f)),
+                                pose.apply(glm::vec3((shift + x1) * em, y0 * em, 0.0f)),
+                                pose.apply(glm::vec3((shift + x1) * em, y1 * em, 0.0f)),
+                                pose.apply(glm::vec3((shift + x0) * em, y1 * em, 0.0f))};
+  float far = 0.0f;
+  for (const glm::vec3& c : corners) far = std::max(far, glm::length(c - eye_));
+  // The outline (given at 1080p) and the anti-aliased edge reach past the quads' ink.
+  const float margin = worldPerPixels(outline_px * viewport_h_ / 1080.0f + 2.0f, far);
+  return opacity * veils.transmittance(corners, 4, margin) < kInvisibleLight;
+}
+
 void Batcher::addText(const Scene& scene, const Element& e, const ElementState& s,
-                      DrawBatches& out) {
+                      const Veils* veils, DrawBatches& out) {
   const TextGeometry& g = scene.texts[e.geometry];
   std::string_view text = g.utf8;
   Rgb rgb = s.color;
@@ -224,6 +259,11 @@ void Batcher::addText(const Scene& scene, const Element& e, const ElementState& 
   if (g.align == 0) shift = 0.5f * layout.width;
   if (g.align == 2) shift = -0.5f * layout.width;
   const int count = static_cast<int>(layout.quads.size());
+  if (veils && count > 0 &&
+      textIsVeiled(layout, shift, em, pose, g.outline_px, s.opacity, *veils)) {
+    veiled_stats_.glyphs += static_cast<size_t>(count);
+    return;
+  }
   const glm::mat3 basis = glm::mat3_cast(pose.rotation);
   for (int i = 0; i < count; ++i) {
     const text::GlyphQuad& q = layout.quads[i];
@@ -286,8 +326,8 @@ void Batcher::addStroke(const StrokeGeometry& g, const ElementState& s, const gl
 void Batcher::addFill(const FillGeometry& g, const ElementState& s, const glm::vec4& color,
                       DrawBatches& out) {
   glm::vec4 c = color;
-  if (s.reveal.alpha < 1.0f && s.reveal.style != RevealStyle::Grow) c.a *= revealOf(s.reveal);
-  if (c.a <= 0.002f) return;
+  c.a = fadedOpacity(s, color.a);
+  if (c.a <= kInvisibleOpacity) return;
   const Pose pose = grown(s);
   auto& batch = out.fills[passFor(c.a)];
   for (const glm::vec3& p : g.triangles) {
@@ -298,8 +338,8 @@ void Batcher::addFill(const FillGeometry& g, const ElementState& s, const glm::v
 void Batcher::addBox(const BoxGeometry& g, const ElementState& s, const glm::vec4& color,
                      DrawBatches& out) {
   glm::vec4 c = color;
-  if (s.reveal.alpha < 1.0f && s.reveal.style != RevealStyle::Grow) c.a *= revealOf(s.reveal);
-  if (c.a <= 0.002f) return;
+  c.a = fadedOpacity(s, color.a);
+  if (c.a <= kInvisibleOpacity) return;
   const Pose pose = grown(s);
   const glm::vec3 h = 0.5f * g.size;
   const glm::mat3 basis = glm::mat3_cast(pose.rotation);
@@ -324,8 +364,26 @@ void Batcher::addBox(const BoxGeometry& g, const ElementState& s, const glm::vec
   }
 }
 
+void Batcher::collectVeils(const Scene& scene, const FrameState& state) {
+  veils_.clear();
+  size_t faces = 0;
+  for (size_t i = 0; i < scene.elements.size(); ++i) {
+    const Element& e = scene.elements[i];
+    const ElementState& s = state.elements[i];
+    if (e.kind != ElementKind::Box || !s.visible || e.fixed_in_frame || s.over_blocks) continue;
+    const float opacity = fadedOpacity(s, s.opacity);
+    if (opacity <= kInvisibleOpacity) continue;
+    const BoxGeometry& g = scene.boxes[e.geometry];
+    veils_.addBoxFaces(grown(s), g.size, g.face_mask, opacity);
+    for (int f = 0; f < 6; ++f) faces += (g.face_mask >> f) & 1u;
+  }
+  // Beyond the face budget the farthest faces are not drawn, so they tint nothing.
+  if (faces > kMaxBoxFaces) veils_.clear();
+  veils_.prepare(eye_);
+}
+
 void Batcher::addSpheres(const SphereGeometry& g, const ElementState& s, const glm::vec4& color,
-                         DrawBatches& out) {
+                         const Veils* veils, DrawBatches& out) {
   const Pose pose = grown(s);
   const int count = static_cast<int>(g.centers.size());
   const bool partial = s.reveal.alpha < 1.0f && s.reveal.style == RevealStyle::Parts;
@@ -337,13 +395,22 @@ void Batcher::addSpheres(const SphereGeometry& g, const ElementState& s, const g
         color.a * a * (i < static_cast<int>(g.opacities.size()) ? g.opacities[i] : 1.0f);
     if (opacity <= 0.002f) continue;
     const glm::vec4& c = g.centers[i];
-    out.spheres[passFor(opacity)].push_back(
-        {pose.apply(glm::vec3(c)), c.w * pose.scale.x, glm::vec4(glm::vec3(color), opacity)});
+    const glm::vec3 center = pose.apply(glm::vec3(c));
+    const float radius = c.w * pose.scale.x;
+    if (veils) {
+      // The impostor's anti-aliased rim reaches a pixel past the silhouette.
+      const float margin = radius + worldPerPixels(2.0f, glm::length(center - eye_) + radius);
+      if (opacity * veils->transmittance(center, center, margin) < kInvisibleLight) {
+        ++veiled_stats_.spheres;
+        continue;
+      }
+    }
+    out.spheres[passFor(opacity)].push_back({center, radius, glm::vec4(glm::vec3(color), opacity)});
   }
 }
 
 void Batcher::addLines(const LineGeometry& g, const ElementState& s, float opacity,
-                       DrawBatches& out) {
+                       const Veils* veils, DrawBatches& out) {
   const Pose pose = grown(s);
   const int count = static_cast<int>(g.lines.size());
   const bool partial = s.reveal.alpha < 1.0f;
@@ -357,6 +424,15 @@ void Batcher::addLines(const LineGeometry& g, const ElementState& s, float opaci
     const glm::vec3 p0 = pose.apply(line.a), p1 = pose.apply(line.b);
     const StrokeInstance segment{p0, g.width, p0 + (p1 - p0) * a, g.width,
                                  glm::vec4(line.color, alpha)};
+    if (veils) {
+      // Half the line's width plus its anti-aliased fringe, at its far end.
+      const float far = std::max(glm::length(segment.a - eye_), glm::length(segment.b - eye_));
+      const float margin = worldPerPixels(0.5f * g.width * pixelsPerStrokeWidth() + 2.0f, far);
+      if (alpha * veils->transmittance(segment.a, segment.b, margin) < kInvisibleLight) {
+        ++veiled_stats_.lines;
+        continue;
+      }
+    }
     if (passFor(alpha) == 0) {
       out.strokes[0].push_back(segment);
     } else {

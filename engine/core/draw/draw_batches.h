@@ -7,6 +7,7 @@
 #include <glm/vec4.hpp>
 #include <vector>
 
+#include "core/draw/veils.h"
 #include "core/scene/frame_state.h"
 #include "core/scene/scene.h"
 
@@ -81,19 +82,39 @@ class Batcher {
   struct GridStats {
     size_t number_columns = 0, bar_columns = 0, slabs = 0, culled_columns = 0;
   };
+  // Lines, spheres and glyphs left out in the last build because the block faces in front of them
+  // let through too little of their light to change a pixel (see Veils).
+  struct VeiledStats {
+    size_t lines = 0, spheres = 0, glyphs = 0;
+  };
+  const VeiledStats& veiledStats() const { return veiled_stats_; }
+  // On by default; off draws everything (tests compare the two pictures).
+  void setVeilCulling(bool on) { veil_culling_ = on; }
   const GridStats& gridStats() const { return grid_stats_; }
 
  private:
-  void addText(const Scene& scene, const Element& e, const ElementState& s, DrawBatches& out);
+  void addText(const Scene& scene, const Element& e, const ElementState& s, const Veils* veils,
+               DrawBatches& out);
+  bool textIsVeiled(const text::TextLayout& layout, float shift, float em, const Pose& pose,
+                    float outline_px, float opacity, const Veils& veils) const;
   void addStroke(const StrokeGeometry& g, const ElementState& s, const glm::vec4& color,
                  DrawBatches& out);
   void addFill(const FillGeometry& g, const ElementState& s, const glm::vec4& color,
                DrawBatches& out);
   void addBox(const BoxGeometry& g, const ElementState& s, const glm::vec4& color,
               DrawBatches& out);
+  // `veils`: the block faces drawn over the element, or null when none are (over_blocks).
   void addSpheres(const SphereGeometry& g, const ElementState& s, const glm::vec4& color,
-                  DrawBatches& out);
-  void addLines(const LineGeometry& g, const ElementState& s, float opacity, DrawBatches& out);
+                  const Veils* veils, DrawBatches& out);
+  void addLines(const LineGeometry& g, const ElementState& s, float opacity, const Veils* veils,
+                DrawBatches& out);
+  void collectVeils(const Scene& scene, const FrameState& state);
+  // World units covered by `pixels` on screen at `distance` from the eye.
+  float worldPerPixels(float pixels, float distance) const {
+    return pixels * distance / pixels_per_unit_at_1_;
+  }
+  // On-screen pixels of one manim stroke-width unit (the renderer's rule: 1% of 8 units' height).
+  float pixelsPerStrokeWidth() const { return 0.01f * viewport_h_ / 8.0f; }
   void addGrid(const GridGeometry& g, const ElementState& s, DrawBatches& out);
   void addNumber(float value, int decimals, float em, const Pose& pose, glm::vec3 local, Rgb rgb,
                  float opacity, float outline_px, DrawBatches& out);
@@ -113,12 +134,19 @@ class Batcher {
   float viewport_w_ = 1920.0f, viewport_h_ = 1080.0f;
   float pixels_per_unit_at_1_ = 1.0f;  // on-screen pixels of 1 unit seen at distance 1
   GridStats grid_stats_;
+  Veils veils_;
+  VeiledStats veiled_stats_;
+  bool veil_culling_ = true;
   DrawBatches front_scratch_;  // elements drawn over the blocks, before merging into `out`
   size_t grid_quads_ = 0;      // bar quads emitted this frame
   static constexpr size_t kGridQuadBudget = 6000;    // beyond it, grids fall back to slabs
   size_t grid_numbers_ = 0;                          // numbers laid out this frame
   static constexpr size_t kGridNumberBudget = 1500;  // beyond it, readable grids become bars
   static constexpr size_t kMaxBoxFaces = 96;         // nearest translucent faces drawn
+  // Elements whose light at the eye stays below this are left out (Veils). Several such lines
+  // can overlap, so the picture changes by more than one of them: at 2/255 the busiest frame
+  // changes by at most 2/255 (tests/render/veils_test.cpp).
+  static constexpr float kInvisibleLight = 2.0f / 255.0f;
 };
 
 // The opacity pass an element goes into.

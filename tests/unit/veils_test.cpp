@@ -1,0 +1,168 @@
+// Veils: the bound on light that reaches the eye through closed translucent boxes, checked against
+// exact sight-line face counts, and the batcher leaving out what the bound says cannot show.
+#include "core/draw/veils.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include "core/build/scene_builder.h"
+#include "core/draw/draw_batches.h"
+#include "core/text/font_locator.h"
+#include "core/text/glyph_atlas.h"
+#include "core/timeline/evaluate.h"
+
+namespace flowview {
+namespace {
+
+constexpr unsigned kAllFaces = 0x3F;
+const glm::vec3 kEye(0.0f, 0.0f, 10.0f);
+
+Pose at(glm::vec3 position) {
+  Pose pose;
+  pose.position = position;
+  return pose;
+}
+
+TEST(Veils, PointsInsideAndBehindAClosedBoxKeepOneAndTwoFacesWorthOfLight) {
+  Veils veils;
+  veils.addBoxFaces(at({0, 0, 0}), {2, 2, 2}, kAllFaces, 0.75f);
+  veils.prepare(kEye);
+  ASSERT_EQ(veils.closedCount(), 1u);
+  const glm::vec3 inside(0.2f, -0.1f, 0.0f), behind(0.0f, 0.0f, -3.0f), beside(5.0f, 0.0f, 0.0f);
+  EXPECT_FLOAT_EQ(veils.transmittance(inside, inside, 0.1f), 0.25f);
+  EXPECT_FLOAT_EQ(veils.transmittance(behind, behind, 0.1f), 0.0625f);
+  EXPECT_FLOAT_EQ(veils.transmittance(beside, beside, 0.1f), 1.0f);
+  // A segment from inside to behind: only the face it enters is certain for every point.
+  EXPECT_FLOAT_EQ(veils.transmittance(inside, behind, 0.1f), 0.25f);
+  // One end seen past the box: that end's light is not dimmed.
+  EXPECT_FLOAT_EQ(veils.transmittance(behind, beside, 0.1f), 1.0f);
+  // A margin as wide as the box leaves nothing certain.
+  EXPECT_FLOAT_EQ(veils.transmittance(inside, inside, 1.5f), 1.0f);
+}
+
+TEST(Veils, ABoxOpenOnOneSideOrAroundTheEyeVeilsNothing) {
+  Veils open;
+  open.addBoxFaces(at({0, 0, 0}), {2, 2, 2}, kAllFaces & ~1u, 0.75f);  // no +x face
+  open.prepare(kEye);
+  EXPECT_TRUE(open.empty());
+
+  Veils around;
+  around.addBoxFaces(at({0, 0, 9}), {4, 4, 4}, kAllFaces, 0.75f);
+  around.prepare(kEye);
+  EXPECT_TRUE(around.empty());
+}
+
+TEST(Veils, TheBlocksBodyAndFrontFaceMakeOneClosedBox) {
+  Veils veils;
+  veils.addBoxFaces(at({1, 0, 0}), {2, 2, 2}, 0x3E, 0.75f);
+  veils.prepare(kEye);
+  EXPECT_TRUE(veils.empty());
+  veils.addBoxFaces(at({1, 0, 0}), {2, 2, 2}, 0x01, 0.5f);
+  veils.prepare(kEye);
+  ASSERT_EQ(veils.closedCount(), 1u);
+  const glm::vec3 inside(1.0f, 0.0f, 0.0f);
+  EXPECT_FLOAT_EQ(veils.transmittance(inside, inside, 0.0f), 0.5f);  // the weakest face counts
+}
+
+// Faces of an axis-aligned box (center c, half extents h) crossed by the sight line eye -> p.
+int facesCrossed(glm::vec3 eye, glm::vec3 p, glm::vec3 c, glm::vec3 h) {
+  float t0 = 0.0f, t1 = 1.0f;
+  const glm::vec3 d = p - eye;
+  for (int i = 0; i < 3; ++i) {
+    if (std::abs(d[i]) < 1e-9f) {
+      if (std::abs(eye[i] - c[i]) > h[i]) return 0;
+      continue;
+    }
+    float ta = (c[i] - h[i] - eye[i]) / d[i], tb = (c[i] + h[i] - eye[i]) / d[i];
+    if (ta > tb) std::swap(ta, tb);
+    t0 = std::max(t0, ta);
+    t1 = std::min(t1, tb);
+  }
+  if (t0 > t1) return 0;
+  return (t0 > 0.0f ? 1 : 0) + (t1 < 1.0f ? 1 : 0);
+}
+
+// The bound must hold for every point near the segment: sample points along it and around it and
+// count the faces their sight lines really cross.
+TEST(Veils, TheBoundHoldsForEverySampledPointNearTheSegment) {
+  std::mt19937 rng(7);
+  std::uniform_real_distribution<float> u(-1.0f, 1.0f);
+  struct B {
+    glm::vec3 c, h;
+    float opacity;
+  };
+  const B boxes[] = {{{0, 0, 0}, {3, 2, 1}, 0.75f},
+                     {{0, 0, -4}, {3, 2, 1.5f}, 0.6f},
+                     {{1, 0, -8}, {2, 2, 1}, 0.9f}};
+  Veils veils;
+  for (const B& b : boxes) veils.addBoxFaces(at(b.c), 2.0f * b.h, kAllFaces, b.opacity);
+  veils.prepare(kEye);
+  ASSERT_EQ(veils.closedCount(), 3u);
+  int dimmed = 0;
+  for (int trial = 0; trial < 4000; ++trial) {
+    const glm::vec3 a(3 * u(rng), 2.5f * u(rng), -5 + 5 * u(rng));
+    const glm::vec3 b = a + glm::vec3(u(rng), u(rng), u(rng)) * 1.5f;
+    const float margin = 0.2f * std::abs(u(rng));
+    const float bound = veils.transmittance(a, b, margin);
+    if (bound < 1.0f) ++dimmed;
+    for (int k = 0; k <= 16; ++k) {
+      glm::vec3 offset(u(rng), u(rng), u(rng));
+      if (glm::length(offset) > 1.0f) offset = glm::normalize(offset);
+      const glm::vec3 p = a + (b - a) * (k / 16.0f) + offset * margin;
+      float light = 1.0f;
+      for (const B& box : boxes)
+        light *=
+            std::pow(1.0f - box.opacity, static_cast<float>(facesCrossed(kEye, p, box.c, box.h)));
+      ASSERT_LE(light, bound * 1.0001f) << "trial " << trial << " sample " << k;
+    }
+  }
+  EXPECT_GT(dimmed, 1000);  // the bound is not just 1 everywhere
+}
+
+TEST(Veils, TheBatcherLeavesOutLinesAndSpheresThatCannotShowAndKeepsTheRest) {
+  SceneBuilder sb("veiled");
+  BoxGeometry block;
+  block.size = {4, 4, 2};
+  sb.addBox("near", block, at({0, 0, 0}), Rgb(0.9f, 0.9f, 0.9f), 0.75f);
+  sb.addBox("far", block, at({0, 0, -4}), Rgb(0.9f, 0.9f, 0.9f), 0.75f);
+  LineGeometry lines;
+  lines.width = 3.0f;
+  // Inside the far block, behind the near one: 0.25^3 of its light at most.
+  lines.lines.push_back({{-1, 0, -4}, {1, 0.5f, -4}, Rgb(1, 0, 0), 0.4f});   // 0.0063 -> out
+  lines.lines.push_back({{-1, 1, -4}, {1, 1.0f, -4}, Rgb(1, 0, 0), 0.01f});  // out
+  lines.lines.push_back({{5, 0, -4}, {6, 0, -4}, Rgb(1, 0, 0), 0.01f});      // beside: kept
+  lines.lines.push_back({{-1, 0, 0}, {1, 0, 0}, Rgb(1, 0, 0), 0.5f});        // near: 0.125, kept
+  sb.addLines("network", lines, Pose{});
+  SphereGeometry spheres;
+  spheres.centers = {{0, 0, -4, 0.1f}, {0, 0, 0, 0.1f}};
+  spheres.opacities = {0.2f, 0.2f};  // 0.003 (out) and 0.05 (kept) at the eye
+  sb.addSpheres("neurons", spheres, Pose{}, Rgb(0.5f, 0.5f, 0.5f), 1.0f);
+  sb.wait(1.0, "hold", "s");
+  const Scene scene = sb.finish();
+  FrameState state;
+  evaluate(scene, 0.5, state);
+  text::GlyphAtlas atlas(text::locateFonts());
+  Batcher batcher(atlas);
+  batcher.setViewport(640, 360);
+  DrawBatches batches;
+
+  batcher.build(scene, state, batches);
+  EXPECT_EQ(batcher.veiledStats().lines, 2u);
+  EXPECT_EQ(batcher.veiledStats().spheres, 1u);
+  ASSERT_EQ(batches.lines.size(), 2u);
+  EXPECT_FLOAT_EQ(batches.lines[0].a.x, 5.0f);
+  EXPECT_FLOAT_EQ(batches.lines[1].a.z, 0.0f);
+  ASSERT_EQ(batches.spheres[1].size(), 1u);
+  EXPECT_FLOAT_EQ(batches.spheres[1][0].center.z, 0.0f);
+
+  batcher.setVeilCulling(false);
+  batcher.build(scene, state, batches);
+  EXPECT_EQ(batcher.veiledStats().lines, 0u);
+  EXPECT_EQ(batches.lines.size(), 4u);
+  EXPECT_EQ(batches.spheres[1].size(), 2u);
+}
+
+}  // namespace
+}  // namespace flowview
