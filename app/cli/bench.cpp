@@ -146,7 +146,8 @@ nlohmann::ordered_json primitives(const FrameState& state, const DrawBatches& ba
           // Left out: behind block faces that let too little of their light through.
           {"veiled_lines", batcher.veiledStats().lines},
           {"veiled_spheres", batcher.veiledStats().spheres},
-          {"veiled_glyphs", batcher.veiledStats().glyphs}};
+          {"veiled_glyphs", batcher.veiledStats().glyphs},
+          {"veiled_strokes", batcher.veiledStats().strokes}};
 }
 
 int bench(const std::vector<std::string>& raw) {

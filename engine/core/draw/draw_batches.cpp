@@ -152,7 +152,7 @@ void Batcher::build(const Scene& scene, const FrameState& state, DrawBatches& ou
         addText(scene, e, s, veils, target);
         break;
       case ElementKind::Stroke:
-        addStroke(scene.strokes[e.geometry], s, color, target);
+        addStroke(scene.strokes[e.geometry], s, color, veils, target);
         break;
       case ElementKind::Fill:
         addFill(scene.fills[e.geometry], s, color, target);
@@ -212,6 +212,14 @@ void Batcher::build(const Scene& scene, const FrameState& state, DrawBatches& ou
   out.box_faces.swap(face_scratch_);
 }
 
+bool Batcher::veiled(const Veils& veils, const glm::vec3* points, int count, float margin_px,
+                     float margin_world, float opacity) const {
+  float far = 0.0f;
+  for (int i = 0; i < count; ++i) far = std::max(far, glm::length(points[i] - eye_));
+  const float margin = margin_world + worldPerPixels(margin_px, far + margin_world);
+  return opacity * veils.transmittance(points, count, margin) < kInvisibleLight;
+}
+
 bool Batcher::textIsVeiled(const text::TextLayout& layout, float shift, float em, const Pose& pose,
                            float outline_px, float opacity, const Veils& veils) const {
   // The quads' extent in the text's plane: a rectangle, so its four corners bound it.
@@ -226,11 +234,8 @@ bool Batcher::textIsVeiled(const text::TextLayout& layout, float shift, float em
                                 pose.apply(glm::vec3((shift + x1) * em, y0 * em, 0.0f)),
                                 pose.apply(glm::vec3((shift + x1) * em, y1 * em, 0.0f)),
                                 pose.apply(glm::vec3((shift + x0) * em, y1 * em, 0.0f))};
-  float far = 0.0f;
-  for (const glm::vec3& c : corners) far = std::max(far, glm::length(c - eye_));
   // The outline (given at 1080p) and the anti-aliased edge reach past the quads' ink.
-  const float margin = worldPerPixels(outline_px * viewport_h_ / 1080.0f + 2.0f, far);
-  return opacity * veils.transmittance(corners, 4, margin) < kInvisibleLight;
+  return veiled(veils, corners, 4, outline_px * viewport_h_ / 1080.0f + 2.0f, 0.0f, opacity);
 }
 
 void Batcher::addText(const Scene& scene, const Element& e, const ElementState& s,
@@ -285,10 +290,26 @@ void Batcher::addText(const Scene& scene, const Element& e, const ElementState& 
 }
 
 void Batcher::addStroke(const StrokeGeometry& g, const ElementState& s, const glm::vec4& color,
-                        DrawBatches& out) {
+                        const Veils* veils, DrawBatches& out) {
   const size_t n = g.points.size();
   if (n < 2) return;
   const Pose pose = grown(s);
+  if (veils) {
+    // The corners of the points' bounding box bound the whole polyline.
+    glm::vec3 lo(1e30f), hi(-1e30f);
+    for (const glm::vec3& p : g.points) {
+      lo = glm::min(lo, p);
+      hi = glm::max(hi, p);
+    }
+    glm::vec3 corners[8];
+    for (int k = 0; k < 8; ++k)
+      corners[k] =
+          pose.apply(glm::vec3(k & 1 ? hi.x : lo.x, k & 2 ? hi.y : lo.y, k & 4 ? hi.z : lo.z));
+    if (veiled(*veils, corners, 8, 0.5f * g.width * pixelsPerStrokeWidth() + 2.0f, 0.0f, color.a)) {
+      ++veiled_stats_.strokes;
+      return;
+    }
+  }
   const StrokeRange range = strokeRange(s.reveal);
   if (range.hi <= range.lo) return;
   const size_t segments = g.closed ? n : n - 1;
@@ -397,13 +418,10 @@ void Batcher::addSpheres(const SphereGeometry& g, const ElementState& s, const g
     const glm::vec4& c = g.centers[i];
     const glm::vec3 center = pose.apply(glm::vec3(c));
     const float radius = c.w * pose.scale.x;
-    if (veils) {
-      // The impostor's anti-aliased rim reaches a pixel past the silhouette.
-      const float margin = radius + worldPerPixels(2.0f, glm::length(center - eye_) + radius);
-      if (opacity * veils->transmittance(center, center, margin) < kInvisibleLight) {
-        ++veiled_stats_.spheres;
-        continue;
-      }
+    // The impostor's anti-aliased rim reaches a pixel past the silhouette.
+    if (veils && veiled(*veils, &center, 1, 2.0f, radius, opacity)) {
+      ++veiled_stats_.spheres;
+      continue;
     }
     out.spheres[passFor(opacity)].push_back({center, radius, glm::vec4(glm::vec3(color), opacity)});
   }
@@ -424,14 +442,12 @@ void Batcher::addLines(const LineGeometry& g, const ElementState& s, float opaci
     const glm::vec3 p0 = pose.apply(line.a), p1 = pose.apply(line.b);
     const StrokeInstance segment{p0, g.width, p0 + (p1 - p0) * a, g.width,
                                  glm::vec4(line.color, alpha)};
-    if (veils) {
-      // Half the line's width plus its anti-aliased fringe, at its far end.
-      const float far = std::max(glm::length(segment.a - eye_), glm::length(segment.b - eye_));
-      const float margin = worldPerPixels(0.5f * g.width * pixelsPerStrokeWidth() + 2.0f, far);
-      if (alpha * veils->transmittance(segment.a, segment.b, margin) < kInvisibleLight) {
-        ++veiled_stats_.lines;
-        continue;
-      }
+    // Half the line's width plus its anti-aliased fringe.
+    const glm::vec3 ends[2] = {segment.a, segment.b};
+    if (veils &&
+        veiled(*veils, ends, 2, 0.5f * g.width * pixelsPerStrokeWidth() + 2.0f, 0.0f, alpha)) {
+      ++veiled_stats_.lines;
+      continue;
     }
     if (passFor(alpha) == 0) {
       out.strokes[0].push_back(segment);

@@ -82,10 +82,11 @@ class Batcher {
   struct GridStats {
     size_t number_columns = 0, bar_columns = 0, slabs = 0, culled_columns = 0;
   };
-  // Lines, spheres and glyphs left out in the last build because the block faces in front of them
-  // let through too little of their light to change a pixel (see Veils).
+  // Lines, spheres, glyphs and strokes (whole polylines) left out in the last build because the
+  // block faces in front of them let through too little of their light to change a pixel (see
+  // Veils).
   struct VeiledStats {
-    size_t lines = 0, spheres = 0, glyphs = 0;
+    size_t lines = 0, spheres = 0, glyphs = 0, strokes = 0;
   };
   const VeiledStats& veiledStats() const { return veiled_stats_; }
   // On by default; off draws everything (tests compare the two pictures).
@@ -95,10 +96,14 @@ class Batcher {
  private:
   void addText(const Scene& scene, const Element& e, const ElementState& s, const Veils* veils,
                DrawBatches& out);
+  // True when everything within `margin_px` pixels plus `margin_world` of the hull of `points`,
+  // at `opacity`, would reach the eye below kInvisibleLight.
+  bool veiled(const Veils& veils, const glm::vec3* points, int count, float margin_px,
+              float margin_world, float opacity) const;
   bool textIsVeiled(const text::TextLayout& layout, float shift, float em, const Pose& pose,
                     float outline_px, float opacity, const Veils& veils) const;
   void addStroke(const StrokeGeometry& g, const ElementState& s, const glm::vec4& color,
-                 DrawBatches& out);
+                 const Veils* veils, DrawBatches& out);
   void addFill(const FillGeometry& g, const ElementState& s, const glm::vec4& color,
                DrawBatches& out);
   void addBox(const BoxGeometry& g, const ElementState& s, const glm::vec4& color,
