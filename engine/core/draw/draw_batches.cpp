@@ -212,12 +212,29 @@ void Batcher::build(const Scene& scene, const FrameState& state, DrawBatches& ou
   out.box_faces.swap(face_scratch_);
 }
 
+uint64_t Batcher::veilCandidates(const Veils& veils, glm::vec3 local_lo, glm::vec3 local_hi,
+                                 const Pose& pose, float margin_px, float margin_world) const {
+  glm::vec3 lo(1e30f), hi(-1e30f);
+  float far = 0.0f;
+  for (int k = 0; k < 8; ++k) {
+    const glm::vec3 corner =
+        pose.apply(glm::vec3(k & 1 ? local_hi.x : local_lo.x, k & 2 ? local_hi.y : local_lo.y,
+                             k & 4 ? local_hi.z : local_lo.z));
+    lo = glm::min(lo, corner);
+    hi = glm::max(hi, corner);
+    far = std::max(far, glm::length(corner - eye_));
+  }
+  return veils.candidatesFor(lo, hi, margin_world + worldPerPixels(margin_px, far + margin_world));
+}
+
 bool Batcher::veiled(const Veils& veils, const glm::vec3* points, int count, float margin_px,
-                     float margin_world, float opacity) const {
+                     float margin_world, float opacity, uint64_t candidates) const {
+  if (!(opacity > 0.0f)) return true;
   float far = 0.0f;
   for (int i = 0; i < count; ++i) far = std::max(far, glm::length(points[i] - eye_));
   const float margin = margin_world + worldPerPixels(margin_px, far + margin_world);
-  return opacity * veils.transmittance(points, count, margin) < kInvisibleLight;
+  const float enough = kInvisibleLight / opacity;  // below it, the answer is known
+  return veils.transmittance(points, count, margin, enough * 0.999f, candidates) < enough;
 }
 
 bool Batcher::textIsVeiled(const text::TextLayout& layout, float shift, float em, const Pose& pose,
@@ -408,6 +425,18 @@ void Batcher::addSpheres(const SphereGeometry& g, const ElementState& s, const g
   const Pose pose = grown(s);
   const int count = static_cast<int>(g.centers.size());
   const bool partial = s.reveal.alpha < 1.0f && s.reveal.style == RevealStyle::Parts;
+  uint64_t candidates = 0;
+  if (veils && count > 0) {
+    glm::vec3 lo(1e30f), hi(-1e30f);
+    float radius = 0.0f;
+    for (const glm::vec4& c : g.centers) {
+      lo = glm::min(lo, glm::vec3(c));
+      hi = glm::max(hi, glm::vec3(c));
+      radius = std::max(radius, c.w);
+    }
+    candidates = veilCandidates(*veils, lo, hi, pose, 2.0f, radius * pose.scale.x);
+    if (candidates == 0 && veils->closedCount() <= 64) veils = nullptr;  // none in the way
+  }
   for (int i = 0; i < count; ++i) {
     float a = partial ? static_cast<float>(laggedPartAlpha(s.reveal.alpha, i, count, s.reveal.lag,
                                                            s.reveal.part_rate))
@@ -419,7 +448,7 @@ void Batcher::addSpheres(const SphereGeometry& g, const ElementState& s, const g
     const glm::vec3 center = pose.apply(glm::vec3(c));
     const float radius = c.w * pose.scale.x;
     // The impostor's anti-aliased rim reaches a pixel past the silhouette.
-    if (veils && veiled(*veils, &center, 1, 2.0f, radius, opacity)) {
+    if (veils && veiled(*veils, &center, 1, 2.0f, radius, opacity, candidates)) {
       ++veiled_stats_.spheres;
       continue;
     }
@@ -432,6 +461,18 @@ void Batcher::addLines(const LineGeometry& g, const ElementState& s, float opaci
   const Pose pose = grown(s);
   const int count = static_cast<int>(g.lines.size());
   const bool partial = s.reveal.alpha < 1.0f;
+  // Half the line's width plus its anti-aliased fringe.
+  const float margin_px = 0.5f * g.width * pixelsPerStrokeWidth() + 2.0f;
+  uint64_t candidates = 0;
+  if (veils && count > 0) {
+    glm::vec3 lo(1e30f), hi(-1e30f);
+    for (const LineGeometry::Line& line : g.lines) {
+      lo = glm::min(lo, glm::min(line.a, line.b));
+      hi = glm::max(hi, glm::max(line.a, line.b));
+    }
+    candidates = veilCandidates(*veils, lo, hi, pose, margin_px, 0.0f);
+    if (candidates == 0 && veils->closedCount() <= 64) veils = nullptr;  // none in the way
+  }
   for (int i = 0; i < count; ++i) {
     const LineGeometry::Line& line = g.lines[i];
     const float a = partial ? static_cast<float>(laggedPartAlpha(s.reveal.alpha, i, count,
@@ -442,10 +483,8 @@ void Batcher::addLines(const LineGeometry& g, const ElementState& s, float opaci
     const glm::vec3 p0 = pose.apply(line.a), p1 = pose.apply(line.b);
     const StrokeInstance segment{p0, g.width, p0 + (p1 - p0) * a, g.width,
                                  glm::vec4(line.color, alpha)};
-    // Half the line's width plus its anti-aliased fringe.
     const glm::vec3 ends[2] = {segment.a, segment.b};
-    if (veils &&
-        veiled(*veils, ends, 2, 0.5f * g.width * pixelsPerStrokeWidth() + 2.0f, 0.0f, alpha)) {
+    if (veils && veiled(*veils, ends, 2, margin_px, 0.0f, alpha, candidates)) {
       ++veiled_stats_.lines;
       continue;
     }

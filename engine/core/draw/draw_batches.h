@@ -99,7 +99,10 @@ class Batcher {
   // True when everything within `margin_px` pixels plus `margin_world` of the hull of `points`,
   // at `opacity`, would reach the eye below kInvisibleLight.
   bool veiled(const Veils& veils, const glm::vec3* points, int count, float margin_px,
-              float margin_world, float opacity) const;
+              float margin_world, float opacity, uint64_t candidates = ~uint64_t{0}) const;
+  // Veils::candidatesFor an element whose parts lie in the local box [local_lo, local_hi].
+  uint64_t veilCandidates(const Veils& veils, glm::vec3 local_lo, glm::vec3 local_hi,
+                          const Pose& pose, float margin_px, float margin_world) const;
   bool textIsVeiled(const text::TextLayout& layout, float shift, float em, const Pose& pose,
                     float outline_px, float opacity, const Veils& veils) const;
   void addStroke(const StrokeGeometry& g, const ElementState& s, const glm::vec4& color,

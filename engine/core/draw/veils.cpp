@@ -7,22 +7,17 @@ namespace flowview {
 namespace {
 
 // Does the segment [p, q] meet the axis-aligned box of half extents `half` about the origin?
-// Slab test.
+// Separating axes (the box's three, and their cross products with the segment): no division,
+// which matters at a few thousand segments a frame.
 bool segmentMeetsBox(glm::vec3 p, glm::vec3 q, glm::vec3 half) {
-  float t0 = 0.0f, t1 = 1.0f;
-  const glm::vec3 d = q - p;
-  for (int i = 0; i < 3; ++i) {
-    if (std::abs(d[i]) < 1e-12f) {
-      if (std::abs(p[i]) > half[i]) return false;
-      continue;
-    }
-    const float inv = 1.0f / d[i];
-    float ta = (-half[i] - p[i]) * inv, tb = (half[i] - p[i]) * inv;
-    if (ta > tb) std::swap(ta, tb);
-    t0 = std::max(t0, ta);
-    t1 = std::min(t1, tb);
-    if (t0 > t1) return false;
-  }
+  const glm::vec3 mid = 0.5f * (p + q), d = 0.5f * (q - p);
+  const glm::vec3 ad = glm::abs(d) + glm::vec3(1e-6f);  // keeps near-parallel axes robust
+  if (std::abs(mid.x) > half.x + ad.x || std::abs(mid.y) > half.y + ad.y ||
+      std::abs(mid.z) > half.z + ad.z)
+    return false;
+  if (std::abs(mid.y * d.z - mid.z * d.y) > half.y * ad.z + half.z * ad.y) return false;
+  if (std::abs(mid.z * d.x - mid.x * d.z) > half.x * ad.z + half.z * ad.x) return false;
+  if (std::abs(mid.x * d.y - mid.y * d.x) > half.x * ad.y + half.y * ad.x) return false;
   return true;
 }
 
@@ -58,21 +53,47 @@ void Veils::addBoxFaces(const Pose& pose, glm::vec3 size, unsigned face_mask, fl
 
 void Veils::prepare(glm::vec3 eye) {
   closed_.clear();
+  eye_ = eye;
   for (const Box& b : boxes_) {
     const float weakest = *std::min_element(b.face_opacity, b.face_opacity + 6);
     if (!(weakest > 0.01f)) continue;  // open on one side (or not there): lets light through
     const glm::quat inverse = glm::inverse(b.rotation);
     const glm::vec3 eye_local = inverse * (eye - b.center);
     if (glm::all(glm::lessThanEqual(glm::abs(eye_local), b.half))) continue;  // eye inside
-    closed_.push_back({b.center, inverse, b.half, eye_local, 1.0f - weakest});
+    const bool axis_aligned = b.rotation == glm::quat(1.0f, 0.0f, 0.0f, 0.0f);
+    const glm::mat3 axes = glm::mat3_cast(b.rotation);
+    glm::vec3 reach(0.0f);  // half extents of the rotated box along the world axes
+    for (int i = 0; i < 3; ++i) reach += glm::abs(axes[i]) * b.half[i];
+    closed_.push_back({b.center, inverse, axis_aligned, b.half, eye_local, 1.0f - weakest,
+                       glm::length(eye - b.center), b.center - reach, b.center + reach});
   }
+  // Nearer boxes hide more: testing them first lets transmittance() stop sooner.
+  std::sort(closed_.begin(), closed_.end(),
+            [](const Closed& x, const Closed& y) { return x.distance < y.distance; });
 }
 
-float Veils::transmittance(const glm::vec3* points, int count, float margin) const {
+uint64_t Veils::candidatesFor(glm::vec3 lo, glm::vec3 hi, float margin) const {
+  // Every sight line to the box [lo, hi] lies in the bounds of it and the eye.
+  const glm::vec3 reach_lo = glm::min(lo, eye_) - glm::vec3(margin);
+  const glm::vec3 reach_hi = glm::max(hi, eye_) + glm::vec3(margin);
+  uint64_t mask = ~uint64_t{0};
+  for (size_t i = 0; i < closed_.size() && i < 64; ++i) {
+    const Closed& box = closed_[i];
+    if (glm::any(glm::lessThan(box.world_hi, reach_lo)) ||
+        glm::any(glm::greaterThan(box.world_lo, reach_hi)))
+      mask &= ~(uint64_t{1} << i);
+  }
+  return mask;
+}
+
+float Veils::transmittance(const glm::vec3* points, int count, float margin, float enough,
+                           uint64_t candidates) const {
   float light = 1.0f;
   glm::vec3 local[8];
   count = std::min(count, 8);
-  for (const Closed& box : closed_) {
+  for (size_t index = 0; index < closed_.size(); ++index) {
+    if (index < 64 && !(candidates & (uint64_t{1} << index))) continue;
+    const Closed& box = closed_[index];
     const glm::vec3 shrunk = box.half - glm::vec3(margin);
     if (shrunk.x <= 0.0f || shrunk.y <= 0.0f || shrunk.z <= 0.0f) continue;
     const glm::vec3 grown = box.half + glm::vec3(margin);
@@ -82,7 +103,8 @@ float Veils::transmittance(const glm::vec3* points, int count, float margin) con
     bool seen_through = true;
     glm::vec3 lo(1e30f), hi(-1e30f);
     for (int i = 0; i < count && seen_through; ++i) {
-      local[i] = box.inverse_rotation * (points[i] - box.center);
+      local[i] = points[i] - box.center;
+      if (!box.axis_aligned) local[i] = box.inverse_rotation * local[i];
       seen_through = segmentMeetsBox(box.eye_local, local[i], shrunk);
       lo = glm::min(lo, local[i]);
       hi = glm::max(hi, local[i]);
@@ -94,6 +116,7 @@ float Veils::transmittance(const glm::vec3* points, int count, float margin) con
         count == 2 ? !segmentMeetsBox(local[0], local[1], grown)
                    : glm::any(glm::greaterThan(lo, grown)) || glm::any(glm::lessThan(hi, -grown));
     light *= outside ? box.clearness * box.clearness : box.clearness;
+    if (light <= enough) break;
   }
   return light;
 }

@@ -14,6 +14,7 @@
 // so a point seen through k faces of opacity >= a keeps at most (1 - a)^k of its light.
 // Pixels a few pixels off the element (line width, anti-aliased rims) are covered by a margin:
 // boxes are shrunk by it for "sees through" and grown by it for "lies outside".
+#include <cstdint>
 #include <glm/gtc/quaternion.hpp>
 #include <glm/vec3.hpp>
 #include <vector>
@@ -35,9 +36,14 @@ class Veils {
   size_t closedCount() const { return closed_.size(); }
 
   // Upper bound on the fraction of light that reaches the eye from any point within `margin`
-  // (world units) of the convex hull of `points` (a segment, a sphere's center, a text's corners).
-  // 1 when no veil is in the way.
-  float transmittance(const glm::vec3* points, int count, float margin) const;
+  // (world units) of the convex hull of `points` (a segment, a sphere's center, a text's corners;
+  // at most 8). 1 when no veil is in the way. Stops early once the bound is at most `enough`.
+  float transmittance(const glm::vec3* points, int count, float margin, float enough = 0.0f,
+                      uint64_t candidates = ~uint64_t{0}) const;
+  // The veils that may lie on a sight line to anything in the world box [lo, hi] grown by
+  // `margin`, as a mask for transmittance() (bit i: the i-th veil; veils past 64 always count).
+  // Worked out once per element, it spares each of its lines the veils behind it.
+  uint64_t candidatesFor(glm::vec3 lo, glm::vec3 hi, float margin) const;
   float transmittance(glm::vec3 a, glm::vec3 b, float margin) const {
     const glm::vec3 ends[2] = {a, b};
     return transmittance(ends, 2, margin);
@@ -53,12 +59,16 @@ class Veils {
   struct Closed {
     glm::vec3 center;
     glm::quat inverse_rotation;  // box axes from world
+    bool axis_aligned;           // no rotation: the blocks (skips a quaternion per point)
     glm::vec3 half;
     glm::vec3 eye_local;
-    float clearness;  // 1 - the smallest face opacity
+    float clearness;               // 1 - the smallest face opacity
+    float distance;                // from the eye: the nearest are tested first
+    glm::vec3 world_lo, world_hi;  // world-axis bounds
   };
   std::vector<Box> boxes_;
   std::vector<Closed> closed_;
+  glm::vec3 eye_{0.0f};
 };
 
 }  // namespace flowview
