@@ -20,8 +20,10 @@ void main() {
   float t = b - sqrt(max(v_radius * v_radius - miss2, 0.0));
   vec3 hit = dir * t;
   vec3 n = normalize(hit - v_view_center);
+#ifndef NO_DEPTH_WRITE
   vec4 clip = u_proj * vec4(hit, 1.0);
   gl_FragDepth = clip.z / clip.w * 0.5 + 0.5;
+#endif
   vec3 to_light = normalize(u_view_light - hit);
   float diffuse = max(dot(n, to_light), 0.0);
   // x^16 by squaring: a software rasterizer's pow is an exp2 of a log2.

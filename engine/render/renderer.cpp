@@ -57,6 +57,10 @@ Renderer::Renderer(text::GlyphAtlas& atlas, const std::string& shader_dir)
       mesh_program_(shader_dir, "mesh.vert", "mesh.frag"),
       stroke_program_(shader_dir, "stroke.vert", "stroke.frag"),
       sphere_program_(shader_dir, "sphere.vert", "sphere.frag"),
+      // Without depth writes the sphere's own depth is not needed: llvmpipe then tests depth
+      // before shading.
+      translucent_sphere_program_(shader_dir, "sphere.vert", "sphere.frag",
+                                  "#define NO_DEPTH_WRITE\n"),
       glyph_program_(shader_dir, "glyph.vert", "glyph.frag"),
       line_program_(shader_dir, "line.vert", "line.frag"),
       mesh_(new Pipeline),
@@ -156,7 +160,7 @@ void Renderer::draw(const DrawBatches& batches, const Camera& camera,
   edge_mode_ = EdgeMode::Blended;
   drawMeshes(batches.fills[0]);
   if (multisampled_) setAlphaToCoverage(true);
-  drawSpheres(batches.spheres[0]);
+  drawSpheres(batches.spheres[0], sphere_program_);
   drawStrokes(batches.strokes[0]);
   drawGlyphs(batches.glyphs[0]);
   if (multisampled_) setAlphaToCoverage(false);
@@ -169,7 +173,7 @@ void Renderer::draw(const DrawBatches& batches, const Camera& camera,
   glPolygonOffset(1.0f, 4.0f);
   drawMeshes(batches.fills[1]);
   glDisable(GL_POLYGON_OFFSET_FILL);
-  drawSpheres(batches.spheres[1]);
+  drawSpheres(batches.spheres[1], translucent_sphere_program_);
   drawLines(batches.lines);
   drawStrokes(batches.strokes[1]);
   drawGlyphs(batches.glyphs[1]);
@@ -250,14 +254,15 @@ void Renderer::drawLines(const std::vector<StrokeInstance>& instances) {
   glLineWidth(1.0f);
 }
 
-void Renderer::drawSpheres(const std::vector<SphereInstance>& instances) {
+void Renderer::drawSpheres(const std::vector<SphereInstance>& instances,
+                           const gl::ShaderProgram& program) {
   if (instances.empty()) return;
-  sphere_program_.use();
-  sphere_program_.set("u_view", view_);
-  sphere_program_.set("u_proj", proj_);
-  sphere_program_.set("u_view_light", glm::vec3(view_ * glm::vec4(kSceneLight, 1.0f)));
-  sphere_program_.set("u_pixels_per_unit", 0.5f * proj_[1][1] * viewport_rect_.w);
-  sphere_program_.set("u_edge_mode", static_cast<int>(edge_mode_));
+  program.use();
+  program.set("u_view", view_);
+  program.set("u_proj", proj_);
+  program.set("u_view_light", glm::vec3(view_ * glm::vec4(kSceneLight, 1.0f)));
+  program.set("u_pixels_per_unit", 0.5f * proj_[1][1] * viewport_rect_.w);
+  program.set("u_edge_mode", static_cast<int>(edge_mode_));
   sphere_->upload(instances.data(), instances.size() * sizeof(SphereInstance));
   glBindVertexArray(sphere_->vao.id());
   glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(instances.size()));

@@ -42,11 +42,12 @@ class Renderer {
   void drawMeshes(const std::vector<MeshVertex>& vertices);
   void drawStrokes(const std::vector<StrokeInstance>& instances);
   void drawLines(const std::vector<StrokeInstance>& instances);
-  void drawSpheres(const std::vector<SphereInstance>& instances);
+  void drawSpheres(const std::vector<SphereInstance>& instances, const gl::ShaderProgram& program);
   void drawGlyphs(const std::vector<GlyphInstance>& instances);
 
   text::GlyphAtlas& atlas_;
-  gl::ShaderProgram mesh_program_, stroke_program_, sphere_program_, glyph_program_, line_program_;
+  gl::ShaderProgram mesh_program_, stroke_program_, sphere_program_, translucent_sphere_program_,
+      glyph_program_, line_program_;
   std::unique_ptr<Pipeline> mesh_, stroke_, sphere_, glyph_, line_;
   gl::Texture atlas_texture_;
   uint64_t atlas_revision_ = ~0ull;

@@ -17,8 +17,14 @@ std::string readFile(const std::string& path) {
   return ss.str();
 }
 
-GLuint compile(GLenum type, const std::string& path) {
-  const std::string source = readFile(path);
+// `defines` ("#define NAME\n" lines) go right after the #version line, which must come first.
+GLuint compile(GLenum type, const std::string& path, const std::string& defines = "") {
+  std::string source = readFile(path);
+  if (!defines.empty()) {
+    const size_t version_end =
+        source.rfind("#version", 0) == 0 ? source.find('\n') : std::string::npos;
+    source.insert(version_end == std::string::npos ? 0 : version_end + 1, defines);
+  }
   const GLuint shader = glCreateShader(type);
   const char* text = source.c_str();
   glShaderSource(shader, 1, &text, nullptr);
@@ -60,11 +66,11 @@ std::string shaderDirectory() {
 }
 
 ShaderProgram::ShaderProgram(const std::string& directory, const std::string& vertex_file,
-                             const std::string& fragment_file) {
+                             const std::string& fragment_file, const std::string& defines) {
   const GLuint vs = compile(GL_VERTEX_SHADER, directory + "/" + vertex_file);
   GLuint fs = 0;
   try {
-    fs = compile(GL_FRAGMENT_SHADER, directory + "/" + fragment_file);
+    fs = compile(GL_FRAGMENT_SHADER, directory + "/" + fragment_file, defines);
   } catch (...) {
     glDeleteShader(vs);
     throw;

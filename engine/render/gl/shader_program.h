@@ -23,8 +23,9 @@ std::string shaderDirectory();
 
 class ShaderProgram {
  public:
+  // `defines`: "#define NAME\n" lines for the fragment shader (variants of one file).
   ShaderProgram(const std::string& directory, const std::string& vertex_file,
-                const std::string& fragment_file);
+                const std::string& fragment_file, const std::string& defines = "");
   void use() const { glUseProgram(program_.id()); }
   GLint uniform(const char* name) const { return glGetUniformLocation(program_.id(), name); }
   void set(const char* name, float v) const { glUniform1f(uniform(name), v); }
