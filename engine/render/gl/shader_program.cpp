@@ -67,7 +67,7 @@ std::string shaderDirectory() {
 
 ShaderProgram::ShaderProgram(const std::string& directory, const std::string& vertex_file,
                              const std::string& fragment_file, const std::string& defines) {
-  const GLuint vs = compile(GL_VERTEX_SHADER, directory + "/" + vertex_file);
+  const GLuint vs = compile(GL_VERTEX_SHADER, directory + "/" + vertex_file, defines);
   GLuint fs = 0;
   try {
     fs = compile(GL_FRAGMENT_SHADER, directory + "/" + fragment_file, defines);

@@ -23,7 +23,7 @@ std::string shaderDirectory();
 
 class ShaderProgram {
  public:
-  // `defines`: "#define NAME\n" lines for the fragment shader (variants of one file).
+  // `defines`: "#define NAME\n" lines for both stages (variants of one pair of files).
   ShaderProgram(const std::string& directory, const std::string& vertex_file,
                 const std::string& fragment_file, const std::string& defines = "");
   void use() const { glUseProgram(program_.id()); }
