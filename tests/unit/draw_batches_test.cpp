@@ -2,11 +2,7 @@
 // grouped by width, opaque ones stay strokes.
 #include <gtest/gtest.h>
 
-#include "core/build/scene_builder.h"
-#include "core/draw/draw_batches.h"
-#include "core/text/font_locator.h"
-#include "core/text/glyph_atlas.h"
-#include "core/timeline/evaluate.h"
+#include "batching.h"
 
 namespace flowview {
 namespace {
@@ -26,15 +22,8 @@ TEST(DrawBatches, TranslucentLinesAreGroupedByWidthAndOpaqueOnesStayStrokes) {
   SceneBuilder b("lines");
   b.addLines("wide", linesOf(6.0f, {0.5f, 1.0f, 0.25f}), Pose{});
   b.addLines("thin", linesOf(2.0f, {0.5f, 0.001f}), Pose{});  // 0.001: too faint to draw
-  b.wait(1.0, "hold", "s");
-  const Scene scene = b.finish();
-  FrameState state;
-  evaluate(scene, 0.5, state);
-  text::GlyphAtlas atlas(text::locateFonts());
-  Batcher batcher(atlas);
-  batcher.setViewport(640, 360);
-  DrawBatches batches;
-  batcher.build(scene, state, batches);
+  const test_support::BatchedFrame frame(b);
+  const DrawBatches& batches = frame.batches;
 
   ASSERT_EQ(batches.lines.size(), 3u);
   EXPECT_FLOAT_EQ(batches.lines[0].width_a, 2.0f);  // sorted by width, thin first

@@ -7,11 +7,7 @@
 #include <cmath>
 #include <random>
 
-#include "core/build/scene_builder.h"
-#include "core/draw/draw_batches.h"
-#include "core/text/font_locator.h"
-#include "core/text/glyph_atlas.h"
-#include "core/timeline/evaluate.h"
+#include "batching.h"
 
 namespace flowview {
 namespace {
@@ -139,16 +135,10 @@ TEST(Veils, TheBatcherLeavesOutLinesAndSpheresThatCannotShowAndKeepsTheRest) {
   spheres.centers = {{0, 0, -4, 0.1f}, {0, 0, 0, 0.1f}};
   spheres.opacities = {0.2f, 0.2f};  // 0.003 (out) and 0.05 (kept) at the eye
   sb.addSpheres("neurons", spheres, Pose{}, Rgb(0.5f, 0.5f, 0.5f), 1.0f);
-  sb.wait(1.0, "hold", "s");
-  const Scene scene = sb.finish();
-  FrameState state;
-  evaluate(scene, 0.5, state);
-  text::GlyphAtlas atlas(text::locateFonts());
-  Batcher batcher(atlas);
-  batcher.setViewport(640, 360);
-  DrawBatches batches;
+  test_support::BatchedFrame frame(sb);
+  const Batcher& batcher = frame.batcher;
+  const DrawBatches& batches = frame.batches;
 
-  batcher.build(scene, state, batches);
   EXPECT_EQ(batcher.veiledStats().lines, 2u);
   EXPECT_EQ(batcher.veiledStats().spheres, 1u);
   ASSERT_EQ(batches.lines.size(), 2u);
@@ -157,8 +147,8 @@ TEST(Veils, TheBatcherLeavesOutLinesAndSpheresThatCannotShowAndKeepsTheRest) {
   ASSERT_EQ(batches.spheres[1].size(), 1u);
   EXPECT_FLOAT_EQ(batches.spheres[1][0].center.z, 0.0f);
 
-  batcher.setVeilCulling(false);
-  batcher.build(scene, state, batches);
+  frame.batcher.setVeilCulling(false);
+  frame.rebuild();
   EXPECT_EQ(batcher.veiledStats().lines, 0u);
   EXPECT_EQ(batches.lines.size(), 4u);
   EXPECT_EQ(batches.spheres[1].size(), 2u);
