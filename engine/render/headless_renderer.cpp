@@ -16,6 +16,7 @@ HeadlessRenderer::HeadlessRenderer(text::GlyphAtlas& atlas, int samples)
       batcher_(atlas),
       samples_(samples) {
   if (samples_ <= 0) samples_ = gl::liveSamples();
+  batcher_.setInvisibleLight(Batcher::kStillInvisibleLight);  // stills: the stricter threshold
   // Keep tiles to a size every driver handles with multisampling.
   max_tile_ = std::min(4096, gl::maxFramebufferSize());
 }

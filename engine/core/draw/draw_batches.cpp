@@ -229,12 +229,14 @@ uint64_t Batcher::veilCandidates(const Veils& veils, glm::vec3 local_lo, glm::ve
 
 bool Batcher::veiled(const Veils& veils, const glm::vec3* points, int count, float margin_px,
                      float margin_world, float opacity, uint64_t candidates) const {
-  if (!(opacity > 0.0f)) return true;
   float far = 0.0f;
   for (int i = 0; i < count; ++i) far = std::max(far, glm::length(points[i] - eye_));
   const float margin = margin_world + worldPerPixels(margin_px, far + margin_world);
-  const float enough = kInvisibleLight / opacity;  // below it, the answer is known
-  return veils.transmittance(points, count, margin, enough * 0.999f, candidates) < enough;
+  // Below it, the answer is known.
+  const float enough = opacity > 0.0f ? invisible_light_ / opacity : 1e30f;
+  // Only what a veil dims: faint elements in the open are drawn as they are.
+  const float light = veils.transmittance(points, count, margin, enough * 0.999f, candidates);
+  return light < 1.0f && light < enough;
 }
 
 bool Batcher::textIsVeiled(const text::TextLayout& layout, float shift, float em, const Pose& pose,

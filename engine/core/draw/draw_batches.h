@@ -91,13 +91,21 @@ class Batcher {
   const VeiledStats& veiledStats() const { return veiled_stats_; }
   // On by default; off draws everything (tests compare the two pictures).
   void setVeilCulling(bool on) { veil_culling_ = on; }
+  // Elements whose light at the eye stays below this fraction are left out (Veils). Overlapping
+  // ones add up, so a picture changes by somewhat more than one of them: the main scene's busiest
+  // frames, 4x multisampled, change by at most 4/255 with the live threshold and 2/255 with the
+  // stills' (tests/render/veils_test.cpp). Live views trade those levels for about 2 ms a frame
+  // on a software rasterizer; stills (`render`, `export`) take the stricter one.
+  static constexpr float kLiveInvisibleLight = 4.0f / 255.0f;
+  static constexpr float kStillInvisibleLight = 2.0f / 255.0f;
+  void setInvisibleLight(float fraction) { invisible_light_ = fraction; }
   const GridStats& gridStats() const { return grid_stats_; }
 
  private:
   void addText(const Scene& scene, const Element& e, const ElementState& s, const Veils* veils,
                DrawBatches& out);
   // True when everything within `margin_px` pixels plus `margin_world` of the hull of `points`,
-  // at `opacity`, would reach the eye below kInvisibleLight.
+  // at `opacity`, would reach the eye below invisible_light_.
   bool veiled(const Veils& veils, const glm::vec3* points, int count, float margin_px,
               float margin_world, float opacity, uint64_t candidates = ~uint64_t{0}) const;
   // Veils::candidatesFor an element whose parts lie in the local box [local_lo, local_hi].
@@ -145,16 +153,13 @@ class Batcher {
   Veils veils_;
   VeiledStats veiled_stats_;
   bool veil_culling_ = true;
+  float invisible_light_ = kLiveInvisibleLight;
   DrawBatches front_scratch_;  // elements drawn over the blocks, before merging into `out`
   size_t grid_quads_ = 0;      // bar quads emitted this frame
   static constexpr size_t kGridQuadBudget = 6000;    // beyond it, grids fall back to slabs
   size_t grid_numbers_ = 0;                          // numbers laid out this frame
   static constexpr size_t kGridNumberBudget = 1500;  // beyond it, readable grids become bars
   static constexpr size_t kMaxBoxFaces = 96;         // nearest translucent faces drawn
-  // Elements whose light at the eye stays below this are left out (Veils). Several such lines
-  // can overlap, so the picture changes by more than one of them: at 2/255 the busiest frame
-  // changes by at most 2/255 (tests/render/veils_test.cpp).
-  static constexpr float kInvisibleLight = 2.0f / 255.0f;
 };
 
 // The opacity pass an element goes into.
