@@ -574,7 +574,11 @@ void ViewerApp::takeScreenshot() {
   const std::string path = screenshotPath(shot_folder_, scene_path_, transport_.time());
   try {
     Image image;
-    shooter_->shoot(*renderer_, batches_, shown_camera_, w, h, shot_transparent_, image);
+    // A screenshot is a still: what the blocks hide is left out at the stills' stricter level.
+    batcher_.setInvisibleLight(Batcher::kStillInvisibleLight);
+    batcher_.build(scene_, state_, shot_batches_);
+    batcher_.setInvisibleLight(Batcher::kLiveInvisibleLight);
+    shooter_->shoot(*renderer_, shot_batches_, shown_camera_, w, h, shot_transparent_, image);
     writePngAtomically(path, image);
     toast("Saved " + path);
   } catch (const std::exception& e) {

@@ -112,6 +112,7 @@ class ViewerApp {
   PresetStore presets_;
   FrameState state_;
   DrawBatches batches_;
+  DrawBatches shot_batches_;  // the screenshot's (stills leave out less)
   Batcher batcher_;
   Camera shown_camera_;
 
