@@ -32,7 +32,8 @@ namespace {
 // sqrt(2) wider to hold the stroke at any angle, with its anti-aliased edge (line.frag fades
 // over the half pixel on either side of the true edge: one pixel in all). Not rounded up:
 // llvmpipe keeps a fractional width (the same pixels as the next whole width, fewer blocks), and
-// a driver that rounds to the nearest loses at most a 6% sliver of the outermost fringe.
+// a driver that rounds it to the nearest whole width trims at most a fifth of a pixel off the
+// faint outer edge of diagonal lines.
 float lineWidthFor(float stroke_px, bool multisampled) {
   return multisampled ? std::max(1.0f, stroke_px) : (stroke_px + 1.0f) * 1.41422f;
 }
