@@ -147,7 +147,8 @@ nlohmann::ordered_json primitives(const FrameState& state, const DrawBatches& ba
           {"veiled_lines", batcher.veiledStats().lines},
           {"veiled_spheres", batcher.veiledStats().spheres},
           {"veiled_glyphs", batcher.veiledStats().glyphs},
-          {"veiled_strokes", batcher.veiledStats().strokes}};
+          {"veiled_strokes", batcher.veiledStats().strokes},
+          {"veiled_fill_triangles", batcher.veiledStats().fill_triangles}};
 }
 
 int bench(const std::vector<std::string>& raw) {

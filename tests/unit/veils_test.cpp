@@ -117,7 +117,7 @@ TEST(Veils, TheBoundHoldsForEverySampledPointNearTheSegment) {
   EXPECT_GT(dimmed, 1000);  // the bound is not just 1 everywhere
 }
 
-TEST(Veils, TheBatcherLeavesOutLinesAndSpheresThatCannotShowAndKeepsTheRest) {
+TEST(Veils, TheBatcherLeavesOutWhatCannotShowAndKeepsTheRest) {
   SceneBuilder sb("veiled");
   BoxGeometry block;
   block.size = {4, 4, 2};
@@ -135,12 +135,19 @@ TEST(Veils, TheBatcherLeavesOutLinesAndSpheresThatCannotShowAndKeepsTheRest) {
   spheres.centers = {{0, 0, -4, 0.1f}, {0, 0, 0, 0.1f}};
   spheres.opacities = {0.2f, 0.2f};  // 0.003 (out) and 0.05 (kept) at the eye
   sb.addSpheres("neurons", spheres, Pose{}, Rgb(0.5f, 0.5f, 0.5f), 1.0f);
+  FillGeometry dot;  // one triangle inside the far block (out) and one beside it (kept)
+  dot.triangles = {{0, 0, -4}, {0.1f, 0, -4}, {0, 0.1f, -4}};
+  sb.addFill("hidden dot", dot, Pose{}, Rgb(1, 1, 1), 0.5f);
+  sb.addFill("open dot", dot, at({8, 0, 0}), Rgb(1, 1, 1), 0.5f);
   test_support::BatchedFrame frame(sb);
   const Batcher& batcher = frame.batcher;
   const DrawBatches& batches = frame.batches;
 
   EXPECT_EQ(batcher.veiledStats().lines, 2u);
   EXPECT_EQ(batcher.veiledStats().spheres, 1u);
+  EXPECT_EQ(batcher.veiledStats().fill_triangles, 1u);
+  ASSERT_EQ(batches.fills[1].size(), 3u);
+  EXPECT_FLOAT_EQ(batches.fills[1][0].position.x, 8.0f);
   ASSERT_EQ(batches.lines.size(), 2u);
   EXPECT_FLOAT_EQ(batches.lines[0].a.x, 5.0f);
   EXPECT_FLOAT_EQ(batches.lines[1].a.z, 0.0f);
@@ -152,6 +159,7 @@ TEST(Veils, TheBatcherLeavesOutLinesAndSpheresThatCannotShowAndKeepsTheRest) {
   EXPECT_EQ(batcher.veiledStats().lines, 0u);
   EXPECT_EQ(batches.lines.size(), 4u);
   EXPECT_EQ(batches.spheres[1].size(), 2u);
+  EXPECT_EQ(batches.fills[1].size(), 6u);
 }
 
 }  // namespace

@@ -155,7 +155,7 @@ void Batcher::build(const Scene& scene, const FrameState& state, DrawBatches& ou
         addStroke(scene.strokes[e.geometry], s, color, veils, target);
         break;
       case ElementKind::Fill:
-        addFill(scene.fills[e.geometry], s, color, target);
+        addFill(scene.fills[e.geometry], s, color, veils, target);
         break;
       case ElementKind::Box:
         addBox(scene.boxes[e.geometry], s, color, target);
@@ -239,6 +239,22 @@ bool Batcher::veiled(const Veils& veils, const glm::vec3* points, int count, flo
   return light < 1.0f && light < enough;
 }
 
+bool Batcher::pointsVeiled(const Veils& veils, const std::vector<glm::vec3>& local_points,
+                           const Pose& pose, float margin_px, float opacity) const {
+  if (local_points.empty()) return false;
+  // The corners of the points' bounding box bound everything drawn between them.
+  glm::vec3 lo(1e30f), hi(-1e30f);
+  for (const glm::vec3& p : local_points) {
+    lo = glm::min(lo, p);
+    hi = glm::max(hi, p);
+  }
+  glm::vec3 corners[8];
+  for (int k = 0; k < 8; ++k)
+    corners[k] =
+        pose.apply(glm::vec3(k & 1 ? hi.x : lo.x, k & 2 ? hi.y : lo.y, k & 4 ? hi.z : lo.z));
+  return veiled(veils, corners, 8, margin_px, 0.0f, opacity);
+}
+
 bool Batcher::textIsVeiled(const text::TextLayout& layout, float shift, float em, const Pose& pose,
                            float outline_px, float opacity, const Veils& veils) const {
   // The quads' extent in the text's plane: a rectangle, so its four corners bound it.
@@ -313,21 +329,10 @@ void Batcher::addStroke(const StrokeGeometry& g, const ElementState& s, const gl
   const size_t n = g.points.size();
   if (n < 2) return;
   const Pose pose = grown(s);
-  if (veils) {
-    // The corners of the points' bounding box bound the whole polyline.
-    glm::vec3 lo(1e30f), hi(-1e30f);
-    for (const glm::vec3& p : g.points) {
-      lo = glm::min(lo, p);
-      hi = glm::max(hi, p);
-    }
-    glm::vec3 corners[8];
-    for (int k = 0; k < 8; ++k)
-      corners[k] =
-          pose.apply(glm::vec3(k & 1 ? hi.x : lo.x, k & 2 ? hi.y : lo.y, k & 4 ? hi.z : lo.z));
-    if (veiled(*veils, corners, 8, 0.5f * g.width * pixelsPerStrokeWidth() + 2.0f, 0.0f, color.a)) {
-      ++veiled_stats_.strokes;
-      return;
-    }
+  if (veils && pointsVeiled(*veils, g.points, pose, 0.5f * g.width * pixelsPerStrokeWidth() + 2.0f,
+                            color.a)) {
+    ++veiled_stats_.strokes;
+    return;
   }
   const StrokeRange range = strokeRange(s.reveal);
   if (range.hi <= range.lo) return;
@@ -364,11 +369,16 @@ void Batcher::addStroke(const StrokeGeometry& g, const ElementState& s, const gl
 }
 
 void Batcher::addFill(const FillGeometry& g, const ElementState& s, const glm::vec4& color,
-                      DrawBatches& out) {
+                      const Veils* veils, DrawBatches& out) {
   glm::vec4 c = color;
   c.a = fadedOpacity(s, color.a);
   if (c.a <= kInvisibleOpacity) return;
   const Pose pose = grown(s);
+  // Fill edges are not anti-aliased: a pixel of margin covers them.
+  if (veils && pointsVeiled(*veils, g.triangles, pose, 1.5f, c.a)) {
+    veiled_stats_.fill_triangles += g.triangles.size() / 3;
+    return;
+  }
   auto& batch = out.fills[passFor(c.a)];
   for (const glm::vec3& p : g.triangles) {
     batch.push_back({pose.apply(p), 0.0f, glm::vec3(0.0f), 0.0f, c});

@@ -82,11 +82,11 @@ class Batcher {
   struct GridStats {
     size_t number_columns = 0, bar_columns = 0, slabs = 0, culled_columns = 0;
   };
-  // Lines, spheres, glyphs and strokes (whole polylines) left out in the last build because the
-  // block faces in front of them let through too little of their light to change a pixel (see
-  // Veils).
+  // Lines, spheres, glyphs, strokes (whole polylines) and fill triangles left out in the last build
+  // because the block faces in front of them let through too little of their light to change a
+  // pixel (see Veils).
   struct VeiledStats {
-    size_t lines = 0, spheres = 0, glyphs = 0, strokes = 0;
+    size_t lines = 0, spheres = 0, glyphs = 0, strokes = 0, fill_triangles = 0;
   };
   const VeiledStats& veiledStats() const { return veiled_stats_; }
   // On by default; off draws everything (tests compare the two pictures).
@@ -111,12 +111,15 @@ class Batcher {
   // Veils::candidatesFor an element whose parts lie in the local box [local_lo, local_hi].
   uint64_t veilCandidates(const Veils& veils, glm::vec3 local_lo, glm::vec3 local_hi,
                           const Pose& pose, float margin_px, float margin_world) const;
+  // veiled() for everything within the bounding box of `local_points` placed by `pose`.
+  bool pointsVeiled(const Veils& veils, const std::vector<glm::vec3>& local_points,
+                    const Pose& pose, float margin_px, float opacity) const;
   bool textIsVeiled(const text::TextLayout& layout, float shift, float em, const Pose& pose,
                     float outline_px, float opacity, const Veils& veils) const;
   void addStroke(const StrokeGeometry& g, const ElementState& s, const glm::vec4& color,
                  const Veils* veils, DrawBatches& out);
   void addFill(const FillGeometry& g, const ElementState& s, const glm::vec4& color,
-               DrawBatches& out);
+               const Veils* veils, DrawBatches& out);
   void addBox(const BoxGeometry& g, const ElementState& s, const glm::vec4& color,
               DrawBatches& out);
   // `veils`: the block faces drawn over the element, or null when none are (over_blocks).
