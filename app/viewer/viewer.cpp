@@ -574,7 +574,9 @@ void ViewerApp::takeScreenshot() {
   const std::string path = screenshotPath(shot_folder_, scene_path_, transport_.time());
   try {
     Image image;
-    // A screenshot is a still: what the blocks hide is left out at the stills' stricter level.
+    // A screenshot is a still at its own size: level of detail and what the blocks hide follow
+    // the image (the stills' stricter threshold), not the window.
+    batcher_.setViewport(w, h);
     batcher_.setInvisibleLight(Batcher::kStillInvisibleLight);
     batcher_.build(scene_, state_, shot_batches_);
     batcher_.setInvisibleLight(Batcher::kLiveInvisibleLight);

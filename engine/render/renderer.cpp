@@ -60,8 +60,9 @@ Renderer::Renderer(text::GlyphAtlas& atlas, const std::string& shader_dir)
       mesh_program_(shader_dir, "mesh.vert", "mesh.frag"),
       stroke_program_(shader_dir, "stroke.vert", "stroke.frag"),
       sphere_program_(shader_dir, "sphere.vert", "sphere.frag"),
-      // Without depth writes the sphere's own depth is not needed: llvmpipe then tests depth
-      // before shading.
+      // Translucent spheres write no depth, so they skip gl_FragDepth and llvmpipe tests depth
+      // before shading. The test then uses the quad's depth, the sphere's nearest point: opaque
+      // content up to one radius in front of the surface near the rim gets tinted by it.
       translucent_sphere_program_(shader_dir, "sphere.vert", "sphere.frag",
                                   "#define NO_DEPTH_WRITE\n"),
       glyph_program_(shader_dir, "glyph.vert", "glyph.frag"),

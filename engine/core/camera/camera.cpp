@@ -64,12 +64,14 @@ glm::mat4 Camera::viewMatrix() const {
   return view;
 }
 
-glm::mat4 Camera::projectionMatrix(float aspect) const {
-  const float focal = focalDistance();
+float Camera::nearPlane() const {
   // Near/far scale with the frame so depth precision follows the zoom level.
-  const float near_plane = std::max(0.01f, 0.02f * focal);
-  const float far_plane = focal + 50.0f * height + 100.0f;
-  return glm::perspective(glm::radians(fovy_degrees), aspect, near_plane, far_plane);
+  return std::max(0.01f, 0.02f * focalDistance());
+}
+
+glm::mat4 Camera::projectionMatrix(float aspect) const {
+  const float far_plane = focalDistance() + 50.0f * height + 100.0f;
+  return glm::perspective(glm::radians(fovy_degrees), aspect, nearPlane(), far_plane);
 }
 
 glm::vec3 Camera::projectToNdc(glm::vec3 world, float aspect) const {

@@ -35,6 +35,7 @@ struct Camera {
   glm::vec3 eyePosition() const;
   // World -> eye space (camera looks down -z), in scene units.
   glm::mat4 viewMatrix() const;
+  float nearPlane() const;  // distance of the near clipping plane from the eye
   glm::mat4 projectionMatrix(float aspect) const;
   glm::mat4 viewProjection(float aspect) const { return projectionMatrix(aspect) * viewMatrix(); }
   // Where a world point lands in normalized device coordinates (x, y in [-1, 1] when visible).

@@ -420,16 +420,22 @@ void Batcher::collectVeils(const Scene& scene, const FrameState& state) {
   for (size_t i = 0; i < scene.elements.size(); ++i) {
     const Element& e = scene.elements[i];
     const ElementState& s = state.elements[i];
-    if (e.kind != ElementKind::Box || !s.visible || e.fixed_in_frame || s.over_blocks) continue;
+    if (e.kind != ElementKind::Box || !s.visible) continue;
     const float opacity = fadedOpacity(s, s.opacity);
     if (opacity <= kInvisibleOpacity) continue;
     const BoxGeometry& g = scene.boxes[e.geometry];
+    for (int f = 0; f < 6; ++f) faces += (g.face_mask >> f) & 1u;  // every face drawn counts
+    if (e.fixed_in_frame || s.over_blocks) continue;               // drawn elsewhere: not a veil
     veils_.addBoxFaces(grown(s), g.size, g.face_mask, opacity);
-    for (int f = 0; f < 6; ++f) faces += (g.face_mask >> f) & 1u;
   }
   // Beyond the face budget the farthest faces are not drawn, so they tint nothing.
   if (faces > kMaxBoxFaces) veils_.clear();
-  veils_.prepare(eye_);
+  // A face nearer than the near plane is clipped away: boxes that close to the eye veil nothing.
+  const float tan_half = std::tan(0.5f * glm::radians(state.camera.fovy_degrees));
+  const float aspect = viewport_w_ / viewport_h_;
+  const float clearance =
+      state.camera.nearPlane() * std::sqrt(1.0f + tan_half * tan_half * (1.0f + aspect * aspect));
+  veils_.prepare(eye_, clearance);
 }
 
 void Batcher::addSpheres(const SphereGeometry& g, const ElementState& s, const glm::vec4& color,
@@ -460,7 +466,8 @@ void Batcher::addSpheres(const SphereGeometry& g, const ElementState& s, const g
     const glm::vec3 center = pose.apply(glm::vec3(c));
     const float radius = c.w * pose.scale.x;
     // The impostor's anti-aliased rim reaches a pixel past the silhouette.
-    if (veils && veiled(*veils, &center, 1, 2.0f, radius, opacity, candidates)) {
+    // Lit, a neuron is up to 1.45 times as bright as its color (sphere.frag).
+    if (veils && veiled(*veils, &center, 1, 2.0f, radius, 1.45f * opacity, candidates)) {
       ++veiled_stats_.spheres;
       continue;
     }

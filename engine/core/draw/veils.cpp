@@ -21,6 +21,10 @@ bool segmentMeetsBox(glm::vec3 p, glm::vec3 q, glm::vec3 half) {
   return true;
 }
 
+bool finite(glm::vec3 v) {
+  return std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z);
+}
+
 bool sameBox(const Pose& pose, glm::vec3 half, glm::vec3 center, glm::quat rotation,
              glm::vec3 other_half) {
   return center == pose.position && rotation == pose.rotation && half == other_half;
@@ -51,7 +55,7 @@ void Veils::addBoxFaces(const Pose& pose, glm::vec3 size, unsigned face_mask, fl
   }
 }
 
-void Veils::prepare(glm::vec3 eye) {
+void Veils::prepare(glm::vec3 eye, float clearance) {
   closed_.clear();
   eye_ = eye;
   for (const Box& b : boxes_) {
@@ -59,7 +63,9 @@ void Veils::prepare(glm::vec3 eye) {
     if (!(weakest > 0.01f)) continue;  // open on one side (or not there): lets light through
     const glm::quat inverse = glm::inverse(b.rotation);
     const glm::vec3 eye_local = inverse * (eye - b.center);
-    if (glm::all(glm::lessThanEqual(glm::abs(eye_local), b.half))) continue;  // eye inside
+    // Not finite (a broken pose) or around the eye, near plane included: no bound.
+    if (!finite(eye_local) || !finite(b.half)) continue;
+    if (glm::all(glm::lessThanEqual(glm::abs(eye_local), b.half + glm::vec3(clearance)))) continue;
     const bool axis_aligned = b.rotation == glm::quat(1.0f, 0.0f, 0.0f, 0.0f);
     const glm::mat3 axes = glm::mat3_cast(b.rotation);
     glm::vec3 reach(0.0f);  // half extents of the rotated box along the world axes

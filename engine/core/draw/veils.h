@@ -30,8 +30,9 @@ class Veils {
   // elements with the same pose and size add up to one box (the blocks' body and front face).
   void addBoxFaces(const Pose& pose, glm::vec3 size, unsigned face_mask, float opacity);
   // Call once after the last addBoxFaces of a frame. Keeps the boxes closed on all six sides and
-  // not around the eye.
-  void prepare(glm::vec3 eye);
+  // farther than `clearance` from the eye: a face nearer than the near clipping plane is not
+  // drawn (clearance: the distance from the eye to the near plane's corners).
+  void prepare(glm::vec3 eye, float clearance = 0.0f);
   bool empty() const { return closed_.empty(); }
   size_t closedCount() const { return closed_.size(); }
 
