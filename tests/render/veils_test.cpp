@@ -35,8 +35,8 @@ TEST(VeilCulling, LeavesOutHundredsOfLinesAndChangesNoPixelByMoreThanItsThreshol
   RenderOptions options;
   options.width = 1280;
   options.height = 720;
-  // MLP 2 drawing its network, MLP 3 drawing its network (the busiest moment), its block closing.
-  for (double t : {50.0, 63.25, 64.5}) {
+  // MLP 2 drawing its network, MLP 3 drawing its network, the busiest moment, its block closing.
+  for (double t : {50.0, 61.5, 63.25, 64.5}) {
     Image full;
     batcher.setVeilCulling(false);
     renderer.render(scene, t, options, full);

@@ -91,11 +91,12 @@ class Batcher {
   const VeiledStats& veiledStats() const { return veiled_stats_; }
   // On by default; off draws everything (tests compare the two pictures).
   void setVeilCulling(bool on) { veil_culling_ = on; }
-  // Elements whose light at the eye stays below this fraction are left out (Veils). Overlapping
-  // ones add up, so a picture changes by somewhat more than one of them: the main scene's busiest
-  // frames, 4x multisampled, change by at most 4/255 with the live threshold and 2/255 with the
-  // stills' (tests/render/veils_test.cpp). Live views trade those levels for about 2 ms a frame
-  // on a software rasterizer; stills (`render`, `export`) take the stricter one.
+  // Elements whose light at the eye stays below this fraction are left out (Veils). The bound is
+  // per element: left-out elements that overlap add up (in the worst case, many faint lines
+  // meeting at one point inside a block would show). On the main scene's network frames, 4x
+  // multisampled, the picture changes by at most 4/255 with the live threshold and 2/255 with
+  // the stills' (tests/render/veils_test.cpp). Live views trade those levels for about 2 ms a
+  // frame on a software rasterizer; stills (`render`, `export`, screenshots) take the stricter.
   static constexpr float kLiveInvisibleLight = 4.0f / 255.0f;
   static constexpr float kStillInvisibleLight = 2.0f / 255.0f;
   void setInvisibleLight(float fraction) { invisible_light_ = fraction; }
