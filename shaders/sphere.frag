@@ -32,6 +32,7 @@ void main() {
   spec *= spec;
   spec *= spec;
   spec *= spec;
+  // At most 1.1 x color + 0.35: Batcher::addSpheres counts on it when it leaves spheres out.
   vec3 rgb = v_color.rgb * (0.45 + 0.65 * diffuse) + 0.35 * spec;
   frag_color = u_edge_mode == 1 ? vec4(rgb, alpha) : vec4(rgb * alpha, alpha);
 }

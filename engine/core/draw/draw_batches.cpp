@@ -443,6 +443,9 @@ void Batcher::addSpheres(const SphereGeometry& g, const ElementState& s, const g
   const Pose pose = grown(s);
   const int count = static_cast<int>(g.centers.size());
   const bool partial = s.reveal.alpha < 1.0f && s.reveal.style == RevealStyle::Parts;
+  // Lit, a sphere is at most 1.1 times its color plus a white highlight of 0.35 (sphere.frag).
+  const float brightest = std::max({color.r, color.g, color.b});
+  const float lit = std::max(1.0f, 1.1f * brightest + 0.35f);
   uint64_t candidates = 0;
   if (veils && count > 0) {
     glm::vec3 lo(1e30f), hi(-1e30f);
@@ -466,8 +469,7 @@ void Batcher::addSpheres(const SphereGeometry& g, const ElementState& s, const g
     const glm::vec3 center = pose.apply(glm::vec3(c));
     const float radius = c.w * pose.scale.x;
     // The impostor's anti-aliased rim reaches a pixel past the silhouette.
-    // Lit, a neuron is up to 1.45 times as bright as its color (sphere.frag).
-    if (veils && veiled(*veils, &center, 1, 2.0f, radius, 1.45f * opacity, candidates)) {
+    if (veils && veiled(*veils, &center, 1, 2.0f, radius, lit * opacity, candidates)) {
       ++veiled_stats_.spheres;
       continue;
     }
