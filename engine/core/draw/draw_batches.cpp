@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/math/bounds2.h"
 #include "core/text/glyph_atlas.h"
 #include "core/text/text_layout.h"
 
@@ -78,8 +79,15 @@ void pushQuad(std::vector<MeshVertex>& batch, glm::vec3 p00, glm::vec3 p10, glm:
   }
 }
 
-// Fills and box faces fainter than this are not drawn.
+// Anything fainter than this is not drawn.
 constexpr float kInvisibleOpacity = 0.002f;
+
+// The eight corners of the local box [lo, hi] placed by `pose`: their hull holds all of it.
+void placedCorners(glm::vec3 lo, glm::vec3 hi, const Pose& pose, glm::vec3 (&corners)[8]) {
+  for (int k = 0; k < 8; ++k)
+    corners[k] =
+        pose.apply(glm::vec3(k & 1 ? hi.x : lo.x, k & 2 ? hi.y : lo.y, k & 4 ? hi.z : lo.z));
+}
 
 }  // namespace
 
@@ -214,12 +222,11 @@ void Batcher::build(const Scene& scene, const FrameState& state, DrawBatches& ou
 
 uint64_t Batcher::veilCandidates(const Veils& veils, glm::vec3 local_lo, glm::vec3 local_hi,
                                  const Pose& pose, float margin_px, float margin_world) const {
+  glm::vec3 corners[8];
+  placedCorners(local_lo, local_hi, pose, corners);
   glm::vec3 lo(1e30f), hi(-1e30f);
   float far = 0.0f;
-  for (int k = 0; k < 8; ++k) {
-    const glm::vec3 corner =
-        pose.apply(glm::vec3(k & 1 ? local_hi.x : local_lo.x, k & 2 ? local_hi.y : local_lo.y,
-                             k & 4 ? local_hi.z : local_lo.z));
+  for (const glm::vec3& corner : corners) {
     lo = glm::min(lo, corner);
     hi = glm::max(hi, corner);
     far = std::max(far, glm::length(corner - eye_));
@@ -249,26 +256,19 @@ bool Batcher::pointsVeiled(const Veils& veils, const std::vector<glm::vec3>& loc
     hi = glm::max(hi, p);
   }
   glm::vec3 corners[8];
-  for (int k = 0; k < 8; ++k)
-    corners[k] =
-        pose.apply(glm::vec3(k & 1 ? hi.x : lo.x, k & 2 ? hi.y : lo.y, k & 4 ? hi.z : lo.z));
+  placedCorners(lo, hi, pose, corners);
   return veiled(veils, corners, 8, margin_px, 0.0f, opacity);
 }
 
 bool Batcher::textIsVeiled(const text::TextLayout& layout, float shift, float em, const Pose& pose,
                            float outline_px, float opacity, const Veils& veils) const {
   // The quads' extent in the text's plane: a rectangle, so its four corners bound it.
-  float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
-  for (const text::GlyphQuad& q : layout.quads) {
-    x0 = std::min(x0, q.x0);
-    y0 = std::min(y0, q.y0);
-    x1 = std::max(x1, q.x1);
-    y1 = std::max(y1, q.y1);
-  }
-  const glm::vec3 corners[4] = {pose.apply(glm::vec3((shift + x0) * em, y0 * em, 0.0f)),
-                                pose.apply(glm::vec3((shift + x1) * em, y0 * em, 0.0f)),
-                                pose.apply(glm::vec3((shift + x1) * em, y1 * em, 0.0f)),
-                                pose.apply(glm::vec3((shift + x0) * em, y1 * em, 0.0f))};
+  Bounds2 quads;
+  for (const text::GlyphQuad& q : layout.quads) quads.add(q.x0, q.y0, q.x1, q.y1);
+  const glm::vec3 corners[4] = {pose.apply(glm::vec3((shift + quads.x0) * em, quads.y0 * em, 0)),
+                                pose.apply(glm::vec3((shift + quads.x1) * em, quads.y0 * em, 0)),
+                                pose.apply(glm::vec3((shift + quads.x1) * em, quads.y1 * em, 0)),
+                                pose.apply(glm::vec3((shift + quads.x0) * em, quads.y1 * em, 0))};
   // The outline (given at 1080p) and the anti-aliased edge reach past the quads' ink.
   return veiled(veils, corners, 4, outline_px * viewport_h_ / 1080.0f + 2.0f, 0.0f, opacity);
 }
@@ -317,7 +317,7 @@ void Batcher::addText(const Scene& scene, const Element& e, const ElementState& 
       }
     }
     const float opacity = s.opacity * a;
-    if (opacity <= 0.002f) continue;
+    if (opacity <= kInvisibleOpacity) continue;
     out.glyphs[passFor(opacity)].push_back(glyphInstance(q, glm::vec3(shift * em, 0.0f, 0.0f), em,
                                                          pose, basis, g.outline_px,
                                                          glm::vec4(rgb, opacity)));
@@ -456,7 +456,7 @@ void Batcher::addSpheres(const SphereGeometry& g, const ElementState& s, const g
       radius = std::max(radius, c.w);
     }
     candidates = veilCandidates(*veils, lo, hi, pose, 2.0f, radius * pose.scale.x);
-    if (candidates == 0 && veils->closedCount() <= 64) veils = nullptr;  // none in the way
+    if (veils->noneAmong(candidates)) veils = nullptr;  // none in the way
   }
   for (int i = 0; i < count; ++i) {
     float a = partial ? static_cast<float>(laggedPartAlpha(s.reveal.alpha, i, count, s.reveal.lag,
@@ -464,7 +464,7 @@ void Batcher::addSpheres(const SphereGeometry& g, const ElementState& s, const g
                       : 1.0f;
     const float opacity =
         color.a * a * (i < static_cast<int>(g.opacities.size()) ? g.opacities[i] : 1.0f);
-    if (opacity <= 0.002f) continue;
+    if (opacity <= kInvisibleOpacity) continue;
     const glm::vec4& c = g.centers[i];
     const glm::vec3 center = pose.apply(glm::vec3(c));
     const float radius = c.w * pose.scale.x;
@@ -492,7 +492,7 @@ void Batcher::addLines(const LineGeometry& g, const ElementState& s, float opaci
       hi = glm::max(hi, glm::max(line.a, line.b));
     }
     candidates = veilCandidates(*veils, lo, hi, pose, margin_px, 0.0f);
-    if (candidates == 0 && veils->closedCount() <= 64) veils = nullptr;  // none in the way
+    if (veils->noneAmong(candidates)) veils = nullptr;  // none in the way
   }
   for (int i = 0; i < count; ++i) {
     const LineGeometry::Line& line = g.lines[i];
@@ -500,7 +500,7 @@ void Batcher::addLines(const LineGeometry& g, const ElementState& s, float opaci
                                                                  s.reveal.lag, s.reveal.part_rate))
                             : 1.0f;
     const float alpha = opacity * line.opacity;
-    if (a <= 0.0f || alpha <= 0.002f) continue;
+    if (a <= 0.0f || alpha <= kInvisibleOpacity) continue;
     const glm::vec3 p0 = pose.apply(line.a), p1 = pose.apply(line.b);
     const StrokeInstance segment{p0, g.width, p0 + (p1 - p0) * a, g.width,
                                  glm::vec4(line.color, alpha)};

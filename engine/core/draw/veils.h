@@ -45,6 +45,8 @@ class Veils {
   // `margin`, as a mask for transmittance() (bit i: the i-th veil; veils past 64 always count).
   // Worked out once per element, it spares each of its lines the veils behind it.
   uint64_t candidatesFor(glm::vec3 lo, glm::vec3 hi, float margin) const;
+  // True when no veil counts under `candidates`.
+  bool noneAmong(uint64_t candidates) const { return candidates == 0 && closed_.size() <= 64; }
   float transmittance(glm::vec3 a, glm::vec3 b, float margin) const {
     const glm::vec3 ends[2] = {a, b};
     return transmittance(ends, 2, margin);
