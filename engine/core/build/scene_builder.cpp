@@ -163,6 +163,18 @@ void SceneBuilder::addPreset(std::string name, Camera camera) {
   scene_.presets.push_back({std::move(name), camera});
 }
 
+void SceneBuilder::addPart(const std::string& id, const std::string& kind,
+                           std::vector<int> elements) {
+  for (ScenePart& part : scene_.parts) {
+    if (part.id == id) {
+      part.kind = kind;
+      part.elements = std::move(elements);
+      return;
+    }
+  }
+  scene_.parts.push_back(ScenePart{id, kind, std::move(elements)});
+}
+
 Scene SceneBuilder::finish() {
   scene_.duration = now_;
   return std::move(scene_);

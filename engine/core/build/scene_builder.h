@@ -64,6 +64,10 @@ class SceneBuilder {
     return scene_.elements[static_cast<size_t>(e)].opacity.finalValue();
   }
 
+  // --- addressable parts (ScenePart): registering an id again replaces its elements ---
+  void addPart(const std::string& id, const std::string& kind, std::vector<int> elements);
+  const ScenePart* findPart(std::string_view id) const { return scene_.findPart(id); }
+
   Scene finish();
 
  private:

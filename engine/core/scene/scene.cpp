@@ -11,6 +11,13 @@ int Scene::findElement(const std::string& id) const {
   return -1;
 }
 
+const ScenePart* Scene::findPart(std::string_view id) const {
+  for (const ScenePart& part : parts) {
+    if (part.id == id) return &part;
+  }
+  return nullptr;
+}
+
 int Scene::beatAt(double t) const {
   if (beats.empty()) return 0;
   auto it = std::upper_bound(beats.begin(), beats.end(), t,

@@ -2,6 +2,7 @@
 // A built scene: elements, their geometry, the camera channel, beats and presets. Immutable once
 // built; evaluate() turns it into a FrameState at any time t.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/camera/camera.h"
@@ -35,6 +36,16 @@ struct NextTokenBars {
   double grow_start = 0, grow_end = 0;        // when the bars appear in the timeline
 };
 
+// An addressable part of a scene: a documented, stable id ("layer3", "attention2/block",
+// "mlp1/network4", "unembedding/bars") naming elements that scene files can target with
+// animations. Ids and kinds are listed by `flowview info --elements` and in
+// docs/scene-format.md.
+struct ScenePart {
+  std::string id;
+  std::string kind;           // "layer", "block", "arcs", "network", "bars", "text", ...
+  std::vector<int> elements;  // element indices, in drawing / lag order
+};
+
 struct Scene {
   std::string title;
   std::vector<Element> elements;
@@ -50,9 +61,11 @@ struct Scene {
   std::vector<Beat> beats;
   std::vector<CameraPreset> presets;
   double duration = 0.0;
-  NextTokenBars next_tokens;  // empty when the scene has no unembedding
+  NextTokenBars next_tokens;     // empty when the scene has no unembedding
+  std::vector<ScenePart> parts;  // in the order they were added
 
-  int findElement(const std::string& id) const;  // -1 when absent
+  int findElement(const std::string& id) const;          // -1 when absent
+  const ScenePart* findPart(std::string_view id) const;  // nullptr when absent
   // Index of the beat that contains t (the last one at the end).
   int beatAt(double t) const;
 };
