@@ -3,7 +3,7 @@
 // (plus round caps and an anti-aliasing margin). The fragment shader gets the pixel's position in
 // the segment's own frame (along, across) and flat per-segment values: a software rasterizer
 // pays for every interpolated varying at every pixel.
-layout(location = 0) in vec4 a_a;      // xyz, width at a
+layout(location = 0) in vec4 a_a;      // xyz, width at a (negative: a backstroke, see below)
 layout(location = 1) in vec4 a_b;      // xyz, width at b
 layout(location = 2) in vec4 a_color;
 uniform mat4 u_view_proj;
@@ -20,7 +20,10 @@ void main() {
   cb.w = max(cb.w, 1e-4);
   vec2 sa = (ca.xy / ca.w * 0.5 + 0.5) * u_viewport;
   vec2 sb = (cb.xy / cb.w * 0.5 + 0.5) * u_viewport;
-  float wa = 0.5 * a_a.w * u_width_scale, wb = 0.5 * a_b.w * u_width_scale;
+  float wa = 0.5 * abs(a_a.w) * u_width_scale, wb = 0.5 * abs(a_b.w) * u_width_scale;
+  // A backstroke (StrokeGeometry::backstroke_width, negative widths) sits a hair behind its
+  // stroke, which is drawn after it and wins the depth test.
+  float behind = a_a.w < 0.0 ? 2e-6 : 0.0;
   float r = max(wa, wb) + 1.0;
   vec2 d = sb - sa;
   float len = length(d);
@@ -34,5 +37,10 @@ void main() {
   v_local = vec2((along < 0.0 ? 0.0 : len) + along * r, side * r);
   v_segment = vec3(len, wa, wb);
   v_color = a_color;
-  gl_Position = vec4((screen / u_viewport * 2.0 - 1.0) * clip.w, clip.z, clip.w);
+  // Depth runs linearly along the segment's own line and is extrapolated over the caps, so a
+  // wider quad over the same segment (its backstroke) has exactly the same depth at each pixel.
+  float za = ca.z / ca.w, zb = cb.z / cb.w;
+  float along_px = along < 0.0 ? -r : len + r;
+  float z = za + (len > 1e-4 ? (zb - za) / len : 0.0) * along_px + behind;
+  gl_Position = vec4((screen / u_viewport * 2.0 - 1.0) * clip.w, z * clip.w, clip.w);
 }
