@@ -153,7 +153,8 @@ void Batcher::build(const Scene& scene, const FrameState& state, DrawBatches& ou
     }
     const ElementState& s = e.fixed_in_frame ? fixed : shown;
     const glm::vec4 color(s.color, s.opacity);
-    DrawBatches& target = s.over_blocks ? front_scratch_ : out;
+    // Fixed-in-frame elements (captions) sit in front of everything: drawn after the blocks too.
+    DrawBatches& target = s.over_blocks || e.fixed_in_frame ? front_scratch_ : out;
     // Block faces tint what is drawn before them; elements over the blocks are drawn after.
     const Veils* veils =
         !veil_culling_ || s.over_blocks || e.fixed_in_frame || veils_.empty() ? nullptr : &veils_;

@@ -40,7 +40,6 @@ void buildScaleStack(SceneBuilder& b, text::GlyphAtlas&, const ScaleStackParams&
   const float width = grid.width(), height = grid.height();
   const glm::vec3 box_size(width + 1.0f, height + 1.0f, 1.0f);
   // The stack recedes along -z, so the first layer faces the camera in front of everything.
-  const float last_z = -p.layers * kLayerPitch;
   // Arrays before and after every attention and MLP block. Everything behind the first array
   // waits, invisible, for the pull-back to the stack: up close, arrays seen through the blocks
   // would pile their digits onto the first vector's.
@@ -101,11 +100,10 @@ void buildScaleStack(SceneBuilder& b, text::GlyphAtlas&, const ScaleStackParams&
   const Camera close = Camera::fromEuler({-6, -4, 0}, {first_x + 0.4f, 0, 0}, 6.0f);
   const Camera row = Camera::fromEuler({-22, -14, 0}, {first_x + 26.0f, 0, -2.0f}, 34.0f);
   const Camera layer_view = Camera::fromEuler({-30, -20, 0}, {first_x + 90.0f, 0, -20.0f}, 110.0f);
-  // Low over the first tokens' end, looking along the stack nearly side-on: the blocks' faces
-  // are seen at a glancing angle, so the layers read as separate slabs receding into the
-  // distance rather than one plane of stacked top faces.
-  const Camera stack = Camera::fromEuler({-72, -12, 0}, {first_x + 20.0f, 0, 0.45f * last_z},
-                                         std::max(40.0f, -0.5f * last_z));
+  // In front of the first layer and above the stack, looking down it at an angle: the front
+  // layers read as separate slabs and the rest recede. (An eye within the stack's depth would
+  // look down a corridor of layer planes reaching past it.)
+  const Camera stack = Camera::fromEuler({-40, -12, 0}, {first_x + 80.0f, 0, -100.0f}, 160.0f);
   b.mutableScene().camera.setInitial(close);
   b.addPreset("One vector", close);
   b.addPreset("The first vectors", row);
