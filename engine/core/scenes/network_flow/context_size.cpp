@@ -13,22 +13,24 @@ void NetworkFlow::cycleEmbeddings(const std::string& notes) {
   beginBeat("text and embeddings", {});
   const int slots = static_cast<int>(config_.tokens.size()) - 1;
   const Layer& layer = layers_.front();
-  const float top = layer::kHeight / 2 + tokens::kGapAboveLayer + tokens::kTokensAboveLayer + 0.6f,
-              bottom = -layer_half_height_ - 0.1f;
+  const float top = layer::kHeight / 2 + tokens::kGapAboveLayer + tokens::kTokensAboveLayer +
+                    cycle::kAboveTokens,
+              bottom = -layer_half_height_ - cycle::kBelowLayer;
   std::vector<int> shades;
   const double start = b_.now();
   for (int i = 0; i < slots; ++i) {
     const float x = (i - 0.5f * (slots - 1)) * layer::kColumnPitch;
-    const int e = b_.addFill("cycle/shade" + std::to_string(i),
-                             shapes::rectangleFill(layer::kColumnPitch, top - bottom),
-                             at({x, 0.5f * (top + bottom), layer.z + 0.01f}), colour::kBlack, 0.0f);
+    const int e = b_.addFill(
+        "cycle/shade" + std::to_string(i), shapes::rectangleFill(layer::kColumnPitch, top - bottom),
+        at({x, 0.5f * (top + bottom), layer.z + cycle::kInFront}), colour::kBlack, 0.0f);
     b_.hideUntil(e, start);
     shades.push_back(e);
   }
   addPart("", "cycle/shades", "rectangles", shades);
   for (int i = 0; i < slots; ++i) {
     const double t0 = b_.now();
-    for (int k = 0; k < slots; ++k) b_.fadeTo(shades[k], {t0, t0 + 1}, k == i ? 0.0f : 0.75f);
+    for (int k = 0; k < slots; ++k)
+      b_.fadeTo(shades[k], {t0, t0 + 1}, k == i ? 0.0f : cycle::kShade);
     play(1.0, "token " + std::to_string(i + 1) + " and its vector", i == 0 ? notes : "");
   }
   const double t0 = b_.now();
@@ -44,7 +46,8 @@ void NetworkFlow::contextSize(const ContextSizeParams& p) {
   const Layer& layer = layers_.back();
   const Camera saved = b_.cameraNow();
   const double t0 = b_.now();
-  moveCameraTo({t0, t0 + 2}, EulerDegrees{-27, -18, 0}, glm::vec3(-0.84f, -0.36f, 18.15f), 9.0f);
+  moveCameraTo({t0, t0 + 2}, camera::kContextZoom.euler, camera::kContextZoom.center,
+               camera::kContextZoom.height);
   const auto title_w = laggedWindows(static_cast<int>(blocks_.size()), 1.0, 0.01, 2.0);
   for (size_t i = 0; i < blocks_.size(); ++i)
     b_.fadeTo(blocks_[i].title, {t0 + title_w[i].start, t0 + title_w[i].end}, 0.0f);
@@ -63,9 +66,9 @@ std::vector<int> NetworkFlow::labelContextSize(const ContextSizeParams& p, const
   const float width = 2 * layer_half_width_ - context::kBraceInset;
   Pose brace_pose = at({0, -layer::kHeight / 2 - context::kBraceBelow, layer.z});
   brace_pose.rotation = glm::angleAxis(kPi / 2, glm::vec3(0, 0, 1));  // tip down
-  const int brace =
-      b_.addStroke("context/brace", shapes::brace(width, context::kBraceDepth, true, 3.0f),
-                   brace_pose, colour::kWhite);
+  const int brace = b_.addStroke("context/brace",
+                                 shapes::brace(width, context::kBraceDepth, true, stroke::kBrace),
+                                 brace_pose, colour::kWhite);
   b_.hideUntil(brace, t0);
   b_.reveal(brace, {t0, t0 + 1}, RevealStyle::Grow);
   const float label_y = -layer::kHeight / 2 - context::kLabelBelow;
@@ -102,7 +105,8 @@ std::vector<int> NetworkFlow::labelDimension(const ContextSizeParams& p, const L
   b_.fadeOut(layer.left, {t0, t0 + 1});
   b_.fadeOut(layer.right, {t0, t0 + 1});
   const int brace = b_.addStroke(
-      "context/dim_brace", shapes::brace(layer::kHeight, context::kBraceDepth, false, 3.0f),
+      "context/dim_brace",
+      shapes::brace(layer::kHeight, context::kBraceDepth, false, stroke::kBrace),
       at({layer_half_width_ + context::kDimensionBraceGap, 0, layer.z}), colour::kWhite);
   b_.hideUntil(brace, t0);
   b_.reveal(brace, {t0, t0 + 1}, RevealStyle::Grow);

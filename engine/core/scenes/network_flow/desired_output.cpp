@@ -136,9 +136,9 @@ void NetworkFlow::showCandidateList(const DesiredOutputParams& p) {
   }
   addPart("list", "desired/list", "list", prob_elements_);
   const float list_h = rows * row_h;
-  const int brace = fixedInFrame(
-      b_.addStroke("desired/brace", shapes::brace(list_h, desired::kBraceDepth, true, 3.0f),
-                   at({probs_left, bottom + list_h / 2, 0}), colour::kWhite));
+  const int brace = fixedInFrame(b_.addStroke(
+      "desired/brace", shapes::brace(list_h, desired::kBraceDepth, true, stroke::kBrace),
+      at({probs_left, bottom + list_h / 2, 0}), colour::kWhite));
   b_.hideUntil(brace, t0);
   b_.reveal(brace, {t0, t0 + 1}, RevealStyle::Grow);
   prob_elements_.push_back(brace);

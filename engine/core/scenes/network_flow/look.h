@@ -5,6 +5,9 @@
 // Units are scene units (the default frame is 14.22 x 8) unless a name says otherwise; font sizes
 // are manim font sizes (kEmPerFontSize turns them into scene units per em); run times are
 // seconds.
+#include <glm/vec3.hpp>
+
+#include "core/camera/camera.h"
 #include "core/math/color.h"
 
 namespace flowview::scenes::look {
@@ -20,6 +23,27 @@ inline constexpr float kMaxPhraseWidth = 13.22f;
 // A title's baseline row under the top edge: to_edge(UP) of a one-line title.
 inline constexpr float kTitleY = kHalfHeight - kEdgeBuff - 0.3f;
 }  // namespace frame
+
+// Where the camera goes in the beats that fly it to a fixed view (the seed's frame moves).
+namespace camera {
+struct Shot {
+  EulerDegrees euler;
+  glm::vec3 center;
+  float height;
+};
+inline const Shot kMlpTopView{{0, -37, 0}, {-1.08f, 2.29f, 7.99f}, 12.27f};
+inline const Shot kWholeStack{{-58, -12, 0}, {-3.27f, 0.98f, 26.89f}, 25.0f};
+inline const EulerDegrees kLastLayer{-3, -12, 0};  // centred on the last layer
+inline const glm::vec3 kLastLayerOffset{4, 1, 0};
+inline constexpr float kLastLayerHeight = 12.0f;
+inline const Shot kContextZoom{{-27, -18, 0}, {-0.84f, -0.36f, 18.15f}, 9.0f};
+inline const Shot kMatrixView{{0, 1, 0}, {4.98f, 3.34f, 30.08f}, 12.0f};
+}  // namespace camera
+
+// Stroke widths (manim units) shared by several beats.
+namespace stroke {
+inline constexpr float kBrace = 3.0f;  // braces and matrix brackets
+}  // namespace stroke
 
 // manim font sizes.
 namespace font {
@@ -148,6 +172,12 @@ inline constexpr float kRectMargin = 0.2f, kHighlightStroke = 3.0f, kArrowStroke
 inline constexpr float kArrowTip = 0.3f, kArrowGap = 0.1f;
 }  // namespace bars
 
+// cycle_embeddings: shades over every column but the current one.
+namespace cycle {
+inline constexpr float kAboveTokens = 0.6f, kBelowLayer = 0.1f, kInFront = 0.01f;
+inline constexpr float kShade = 0.75f;
+}  // namespace cycle
+
 namespace context {
 inline constexpr float kBraceBelow = 0.25f, kBraceDepth = 0.35f, kBraceInset = 0.3f;
 inline constexpr float kLabelBelow = 1.05f, kValueGap = 0.25f;
@@ -180,6 +210,16 @@ inline constexpr float kCornerBuff = 0.5f, kShrink = 0.5f;  // the list parks in
 inline constexpr float kWordEm = 0.3f;
 inline constexpr float kSoftmaxArrow = 2.2f, kSoftmaxFill = 0.1f;
 inline constexpr float kListScale = 0.8f;  // set_height(4) of the 5-unit list
+// Buffers around the matrix, the copied vector and the product (scene units).
+inline constexpr float kVectorGap = 0.3f, kVectorMargin = 0.1f, kVectorShrink = 0.7f;
+inline constexpr float kArrowRise = 0.2f, kArrowShort = 0.1f, kArrowInset = 0.2f;
+inline constexpr float kArrowTip = 0.25f;
+inline constexpr float kEqualsGap = 0.45f, kProductGap = 0.8f;
+inline constexpr float kProductBracketSerif = 0.12f, kProductBracketGap = 0.4f;
+inline constexpr float kWordsGap = 0.65f, kWordsDotsGap = 0.9f, kWordsMinRight = 0.75f;
+inline constexpr float kBraceGap = 0.2f, kBraceDepth = 0.3f, kCountLabelGap = 1.9f;
+inline constexpr float kSoftmaxLeft = 0.6f, kSoftmaxRight = 0.25f, kSoftmaxExtra = 0.5f;
+inline constexpr float kSoftmaxArrowGap = 0.1f, kSoftmaxLabelRise = 0.5f;
 inline constexpr float kListTopBuff = 0.25f;
 }  // namespace matrix
 

@@ -135,7 +135,8 @@ void NetworkFlow::writeNetworksOneByOne(const MlpParams& p, const Layer& layer, 
     growColumn(next.columns[c], w, dz);
     ++k;
   }
-  moveCameraTo({t0, t0 + 9}, EulerDegrees{0, -37, 0}, glm::vec3(-1.08f, 2.29f, 7.99f), 12.27f);
+  moveCameraTo({t0, t0 + 9}, camera::kMlpTopView.euler, camera::kMlpTopView.center,
+               camera::kMlpTopView.height);
   Pose front_pose = b_.poseNow(block.title);
   front_pose.rotation = glm::quat(1, 0, 0, 0);
   b_.moveTo(block.title, {t0, t0 + 9}, front_pose);

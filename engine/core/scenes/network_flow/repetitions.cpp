@@ -61,7 +61,8 @@ void NetworkFlow::showRepetitions(const RepetitionsParams& p, float z_start, flo
   rep_text_ = b_.addText("repetitions/label", g, text_pose, colour::kWhite);
   b_.hideUntil(rep_text_, t0);
   b_.reveal(rep_text_, {t0 + 1, t0 + 2}, RevealStyle::Parts, Rate::Smooth, 0.2f);
-  moveCameraTo({t0, t0 + 3}, EulerDegrees{-58, -12, 0}, glm::vec3(-3.27f, 0.98f, 26.89f), 25.0f);
+  moveCameraTo({t0, t0 + 3}, camera::kWholeStack.euler, camera::kWholeStack.center,
+               camera::kWholeStack.height);
   addPart("blocks", "repetitions/blocks", "block", thin);
   addPart("dots", "repetitions/dots", "dots", {rep_dots_});
   addPart("brace", "repetitions/brace", "brace", {rep_brace_});
@@ -105,7 +106,8 @@ void NetworkFlow::focusLastLayer(const FocusParams& p) {
   if (rep_brace_ >= 0) b_.fadeTo(rep_brace_, {t0, t0 + 3}, 0.0f);
   if (rep_text_ >= 0) b_.fadeTo(rep_text_, {t0, t0 + 3}, 0.0f);
   for (const Block& block : blocks_) b_.fadeTo(block.title, {t0, t0 + 3}, 0.0f);
-  moveCameraTo({t0, t0 + 3}, EulerDegrees{-3, -12, 0}, glm::vec3(4, 1, layer.z), 12.0f);
+  moveCameraTo({t0, t0 + 3}, camera::kLastLayer,
+               camera::kLastLayerOffset + glm::vec3(0, 0, layer.z), camera::kLastLayerHeight);
   addPart("backdrop", "focus/backdrop", "rectangle", {rect});
   play(3.0, "focus on the last layer", p.notes);
 }

@@ -105,9 +105,9 @@ void NetworkFlow::showNextTokenBars(const Layer& layer, const Column& last) {
   all_bars.push_back(vdots);
   const float brace_x = bars_left - bars::kBraceGap - max_word;
   const float brace_len = count * pitch + bars::kBraceExtra;
-  const int brace =
-      b_.addStroke("unembedding/brace", shapes::brace(brace_len, bars::kBraceDepth, true, 3.0f),
-                   at({brace_x, bars::kCenterY - 0.5f * pitch, layer.z}), colour::kWhite);
+  const int brace = b_.addStroke(
+      "unembedding/brace", shapes::brace(brace_len, bars::kBraceDepth, true, stroke::kBrace),
+      at({brace_x, bars::kCenterY - 0.5f * pitch, layer.z}), colour::kWhite);
   b_.hideUntil(brace, t0);
   b_.reveal(brace, {t0, t0 + 1}, RevealStyle::Grow);
   const std::vector<int> arrow = drawArrowToBars(last, layer.z, brace_x, pitch, t0);

@@ -49,7 +49,8 @@ glm::vec3 NetworkFlow::makeRoomForMatrix(const std::string& notes) {
     b_.moveTo(e, {t0, t0 + 2}, target);
   }
   if (prob_arrow_ >= 0) b_.fadeOut(prob_arrow_, {t0, t0 + 2});
-  moveCameraTo({t0, t0 + 2}, EulerDegrees{0, 1, 0}, glm::vec3(4.98f, 3.34f, 30.08f), 12.0f);
+  moveCameraTo({t0, t0 + 2}, camera::kMatrixView.euler, camera::kMatrixView.center,
+               camera::kMatrixView.height);
   play(2.0, "make room", notes);
   return corner;
 }
@@ -78,12 +79,12 @@ NetworkFlow::MatrixLayout NetworkFlow::showMatrix(const Layer& layer, const Colu
     }
   }
   const float mid_y = m.bottom + m.height / 2;
-  elements.push_back(b_.addStroke("wu/lbracket",
-                                  shapes::bracket(m.height, matrix::kBracketSerif, true, 3.0f),
-                                  at({m.left - matrix::kBracketGap, mid_y, m.z}), colour::kWhite));
-  elements.push_back(b_.addStroke("wu/rbracket",
-                                  shapes::bracket(m.height, matrix::kBracketSerif, false, 3.0f),
-                                  at({m.right + matrix::kBracketGap, mid_y, m.z}), colour::kWhite));
+  elements.push_back(b_.addStroke(
+      "wu/lbracket", shapes::bracket(m.height, matrix::kBracketSerif, true, stroke::kBrace),
+      at({m.left - matrix::kBracketGap, mid_y, m.z}), colour::kWhite));
+  elements.push_back(b_.addStroke(
+      "wu/rbracket", shapes::bracket(m.height, matrix::kBracketSerif, false, stroke::kBrace),
+      at({m.right + matrix::kBracketGap, mid_y, m.z}), colour::kWhite));
   const int label = addText("wu/label", "W_U", font::kMatrixLabel,
                             {m.left - matrix::kLabelGap, mid_y, m.z}, colour::kWhite);
   elements.push_back(label);
@@ -122,10 +123,10 @@ int NetworkFlow::addVerticalDots(const std::string& id, glm::vec3 position) {
 void NetworkFlow::multiplyMatrixByVector(MatrixLayout& m, const Column& last) {
   // A copy of the vector moves next to the matrix; the product appears on the right.
   double t0 = b_.now();
-  m.vector_x = m.right + 0.3f + layer::kColumnWidth / 2 + 0.1f;
+  m.vector_x = m.right + matrix::kVectorGap + layer::kColumnWidth / 2 + matrix::kVectorMargin;
   m.center_y = m.bottom + m.height / 2;
   const float vx = m.vector_x, vy = m.center_y;
-  const float scale = m.height / layer::kHeight * 0.7f;
+  const float scale = m.height / layer::kHeight * matrix::kVectorShrink;
   Layer single;
   single.columns.push_back(last);
   Layer moved = copyLayer(single, "wu/vector", false);
@@ -138,15 +139,16 @@ void NetworkFlow::multiplyMatrixByVector(MatrixLayout& m, const Column& last) {
     b_.hideUntil(e, t0);
     b_.moveTo(e, {t0, t0 + 1}, target);
   }
-  const glm::vec3 a0(last.x, layer::kHeight / 2 + 0.2f, m.z),
-      a1(vx, vy - 0.5f * layer::kHeight * scale - 0.1f, m.z);
+  const glm::vec3 a0(last.x, layer::kHeight / 2 + matrix::kArrowRise, m.z),
+      a1(vx, vy - 0.5f * layer::kHeight * scale - matrix::kArrowShort, m.z);
   StrokeGeometry arrow;
-  arrow.points = {a0, a1 - glm::normalize(a1 - a0) * 0.2f};
+  arrow.points = {a0, a1 - glm::normalize(a1 - a0) * matrix::kArrowInset};
   arrow.width = bars::kArrowStroke;
   const int shaft = b_.addStroke("wu/vector_arrow", arrow, Pose{}, hex(colour::kQuestion));
   b_.hideUntil(shaft, t0);
   b_.reveal(shaft, {t0, t0 + 1}, RevealStyle::Prefix);
-  const int tip = b_.addFill("wu/vector_arrow_tip", shapes::arrowTip(a1, a1 - a0, 0.25f, 0.25f),
+  const int tip = b_.addFill("wu/vector_arrow_tip",
+                             shapes::arrowTip(a1, a1 - a0, matrix::kArrowTip, matrix::kArrowTip),
                              Pose{}, hex(colour::kQuestion));
   b_.hideUntil(tip, t0 + 0.9);
   vector.insert(vector.end(), {shaft, tip});
@@ -154,11 +156,11 @@ void NetworkFlow::multiplyMatrixByVector(MatrixLayout& m, const Column& last) {
   play(1.0, "the vector beside the matrix");
 
   t0 = b_.now();
-  const float eq_x = vx + layer::kColumnWidth * scale / 2 + 0.45f;
+  const float eq_x = vx + layer::kColumnWidth * scale / 2 + matrix::kEqualsGap;
   const int eq = addText("wu/equals", "=", font::kEquals, {eq_x, vy, m.z}, colour::kWhite);
   b_.hideUntil(eq, t0);
   b_.fadeIn(eq, {t0, t0 + 0.5});
-  m.product_x = eq_x + 0.8f;
+  m.product_x = eq_x + matrix::kProductGap;
   const float rhs_x = m.product_x;
   std::vector<int> product = {eq};
   const auto rhs_w = laggedWindows(matrix::kRows, 1.0, 0.1, 2.0);
@@ -180,10 +182,14 @@ void NetworkFlow::multiplyMatrixByVector(MatrixLayout& m, const Column& last) {
     b_.fadeIn(e, {t0 + rhs_w[r].start, t0 + rhs_w[r].end}, glm::vec3(-0.3f, 0, 0));
     product.push_back(e);
   }
-  const int rb_l = b_.addStroke("wu/rhs_lbracket", shapes::bracket(m.height, 0.12f, true, 3.0f),
-                                at({rhs_x - 0.4f, vy, m.z}), colour::kWhite);
-  const int rb_r = b_.addStroke("wu/rhs_rbracket", shapes::bracket(m.height, 0.12f, false, 3.0f),
-                                at({rhs_x + 0.4f, vy, m.z}), colour::kWhite);
+  const int rb_l =
+      b_.addStroke("wu/rhs_lbracket",
+                   shapes::bracket(m.height, matrix::kProductBracketSerif, true, stroke::kBrace),
+                   at({rhs_x - matrix::kProductBracketGap, vy, m.z}), colour::kWhite);
+  const int rb_r =
+      b_.addStroke("wu/rhs_rbracket",
+                   shapes::bracket(m.height, matrix::kProductBracketSerif, false, stroke::kBrace),
+                   at({rhs_x + matrix::kProductBracketGap, vy, m.z}), colour::kWhite);
   for (int e : {rb_l, rb_r}) {
     b_.hideUntil(e, t0);
     b_.fadeIn(e, {t0, t0 + 1});
@@ -202,31 +208,33 @@ float NetworkFlow::labelVocabulary(const MatrixLayout& m) {
   static_assert(std::size(kWords) == matrix::kRows);
   const float rhs_x = m.product_x, vy = m.center_y;
   const auto word_w = laggedWindows(matrix::kRows, 1.0, 0.05, 1.0);
-  float words_right = rhs_x + 0.75f;
+  float words_right = rhs_x + matrix::kWordsMinRight;
   std::vector<int> words;
   for (int r = 0; r < matrix::kRows; ++r) {
     const float ry = m.rowY(r);
     int e;
     if (std::string(kWords[r]) == "...") {
-      e = addVerticalDots("wu/word_dots", {rhs_x + 0.9f, ry, m.z});
+      e = addVerticalDots("wu/word_dots", {rhs_x + matrix::kWordsDotsGap, ry, m.z});
     } else {
       TextGeometry g;
       g.utf8 = kWords[r];
       g.em_size = matrix::kWordEm;
       g.align = 0;
-      e = b_.addText(std::string("wu/word_") + kWords[r], g, at({rhs_x + 0.65f, ry, m.z}),
-                     colour::kWhite);
-      words_right = std::max(
-          words_right, rhs_x + 0.65f + text::layoutText(atlas_, kWords[r]).width * matrix::kWordEm);
+      e = b_.addText(std::string("wu/word_") + kWords[r], g,
+                     at({rhs_x + matrix::kWordsGap, ry, m.z}), colour::kWhite);
+      words_right =
+          std::max(words_right, rhs_x + matrix::kWordsGap +
+                                    text::layoutText(atlas_, kWords[r]).width * matrix::kWordEm);
     }
     b_.hideUntil(e, t0);
     b_.fadeIn(e, {t0 + word_w[r].start, t0 + word_w[r].end}, glm::vec3(0.5f, 0, 0));
     words.push_back(e);
   }
-  const int brace = b_.addStroke("wu/brace", shapes::brace(m.height, 0.3f, false, 3.0f),
-                                 at({words_right + 0.2f, vy, m.z}), colour::kWhite);
+  const int brace =
+      b_.addStroke("wu/brace", shapes::brace(m.height, matrix::kBraceDepth, false, stroke::kBrace),
+                   at({words_right + matrix::kBraceGap, vy, m.z}), colour::kWhite);
   const int brace_label = addText("wu/brace_label", "~50k values", font::kCountLabel,
-                                  {words_right + 1.9f, vy, m.z}, colour::kWhite);
+                                  {words_right + matrix::kCountLabelGap, vy, m.z}, colour::kWhite);
   for (int e : {brace, brace_label}) {
     b_.hideUntil(e, t0);
     b_.fadeIn(e, {t0, t0 + 1});
@@ -244,26 +252,29 @@ void NetworkFlow::applySoftmax(const MatrixLayout& m, float words_right, glm::ve
   const double t0 = b_.now();
   for (int e : vocabulary_brace_) b_.fadeOut(e, {t0, t0 + 1});
   const float rhs_x = m.product_x, vy = m.center_y;
-  const float rect_l = rhs_x - 0.6f, rect_r = words_right + 0.25f;
+  const float rect_l = rhs_x - matrix::kSoftmaxLeft, rect_r = words_right + matrix::kSoftmaxRight;
   const glm::vec3 rect_c(0.5f * (rect_l + rect_r), vy, m.z);
-  const int big_fill =
-      b_.addFill("wu/softmax_fill", shapes::rectangleFill(rect_r - rect_l, m.height + 0.5f),
-                 at(rect_c), hex(colour::kSoftmax), matrix::kSoftmaxFill);
-  const int big = b_.addStroke("wu/softmax_rect",
-                               shapes::rectangleOutline(rect_r - rect_l, m.height + 0.5f, 3.0f),
-                               at(rect_c), hex(colour::kSoftmax));
+  const int big_fill = b_.addFill(
+      "wu/softmax_fill", shapes::rectangleFill(rect_r - rect_l, m.height + matrix::kSoftmaxExtra),
+      at(rect_c), hex(colour::kSoftmax), matrix::kSoftmaxFill);
+  const int big = b_.addStroke(
+      "wu/softmax_rect",
+      shapes::rectangleOutline(rect_r - rect_l, m.height + matrix::kSoftmaxExtra, stroke::kBrace),
+      at(rect_c), hex(colour::kSoftmax));
   b_.hideUntil(big_fill, t0);
   b_.hideUntil(big, t0);
   b_.reveal(big, {t0 + 0.3, t0 + 1.3}, RevealStyle::Prefix);
   b_.fadeIn(big_fill, {t0 + 0.8, t0 + 1.3});
-  const glm::vec3 s0(rect_r + 0.1f, vy, m.z), s1 = s0 + glm::vec3(matrix::kSoftmaxArrow, 0, 0);
+  const glm::vec3 s0(rect_r + matrix::kSoftmaxArrowGap, vy, m.z),
+      s1 = s0 + glm::vec3(matrix::kSoftmaxArrow, 0, 0);
   const int arrow =
       b_.addFill("wu/softmax_arrow", shapes::arrowFill(s0, s1, 0.08f, 0.3f, 0.3f, 0.5f * (s0 + s1)),
                  at(0.5f * (s0 + s1)), colour::kWhite);
   b_.hideUntil(arrow, t0 + 0.6);
   b_.reveal(arrow, {t0 + 0.6, t0 + 1.6}, RevealStyle::Grow);
-  const int label = addText("wu/softmax_label", "softmax", font::kSoftmaxLabel,
-                            0.5f * (s0 + s1) + glm::vec3(0, 0.5f, 0), colour::kWhite);
+  const int label =
+      addText("wu/softmax_label", "softmax", font::kSoftmaxLabel,
+              0.5f * (s0 + s1) + glm::vec3(0, matrix::kSoftmaxLabelRise, 0), colour::kWhite);
   b_.hideUntil(label, t0 + 0.9);
   b_.reveal(label, {t0 + 0.9, t0 + 1.9}, RevealStyle::Parts, Rate::Smooth, 0.1f);
   // The probability list grows back at the top right: set_height(4).to_edge(UP, 0.25)
