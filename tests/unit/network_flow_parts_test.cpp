@@ -130,14 +130,14 @@ TEST(NetworkFlowParts, SkippingAPartLeavesItOut) {
 
 TEST(NetworkFlowParts, BadPartOptionsGetOneClearLine) {
   EXPECT_EQ(loadError(flowScene(R"("parts": {"arc": {"skip": true}})")),
-            "bad.json:2:58: /beats/1/parts/arc: \"attention\" has no part \"arc\" (block, title, "
+            "bad.json:2:69: /beats/1/parts/arc: \"attention\" has no part \"arc\" (block, title, "
             "layer, arcs)");
   EXPECT_EQ(
       loadError(flowScene(R"("parts": {"block": {"run_time": 1}, "title": {"run_time": 3}})")),
-      "bad.json:2:96: /beats/1/parts/title/run_time: \"block\" and \"title\" come in the "
+      "bad.json:2:110: /beats/1/parts/title/run_time: \"block\" and \"title\" come in the "
       "same play: give a run_time to one of them");
   EXPECT_EQ(loadError(flowScene(R"("parts": {"arcs": {"run_time": 0}})")),
-            "bad.json:2:73: /beats/1/parts/arcs/run_time: must be between 0.01 and 10000, got 0");
+            "bad.json:2:83: /beats/1/parts/arcs/run_time: must be between 0.01 and 10000, got 0");
 }
 
 // A general-layer play beat on network-flow parts.

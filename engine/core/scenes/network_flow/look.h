@@ -1,7 +1,9 @@
 #pragma once
-// The network flow's look in one place: frame, text sizes, colours, the geometry of each kind of
-// thing on screen and the run times of the seed's plays, grouped by concept. Every beat file
-// reads its numbers from here, so changing how the flow looks means editing this file only.
+// The network flow's look in one place: frame, camera shots, text sizes, colours and the geometry
+// of each kind of thing on screen, grouped by concept. Every beat file reads its numbers from
+// here, so changing how the flow looks means editing this file. The seed's run times and lag
+// ratios stay beside the play they shape, as manim's run_time= and lag_ratio= arguments do (a
+// play's windows are computed from them); a scene retimes a play through a beat's "parts".
 // Units are scene units (the default frame is 14.22 x 8) unless a name says otherwise; font sizes
 // are manim font sizes (kEmPerFontSize turns them into scene units per em); run times are
 // seconds.
