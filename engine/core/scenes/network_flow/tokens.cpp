@@ -12,6 +12,21 @@ namespace flowview::scenes {
 
 using namespace look;
 
+namespace {
+
+// When subset i+1 of `count` shows in ShowIncreasingSubsets (smooth): smooth(alpha) * count
+// reaches i + 1.
+double subsetShowTime(int i, int count) {
+  double lo = 0, hi = 1;
+  for (int it = 0; it < 40; ++it) {
+    const double mid = 0.5 * (lo + hi);
+    (applyRate(Rate::Smooth, mid) * count >= i + 1 - 1e-9 ? hi : lo) = mid;
+  }
+  return hi;
+}
+
+}  // namespace
+
 // The phrase set in one line, each token with its rectangle, colour and elements.
 struct NetworkFlow::TokenRow {
   int n = 0;  // tokens, the predicted last one included
@@ -56,17 +71,6 @@ NetworkFlow::TokenRow NetworkFlow::layoutTokenRow() {
     row.colors.push_back(random_.brightColor(colour::kTokenHueLo, colour::kTokenHueHi));
   }
   return row;
-}
-
-// When subset i+1 of `count` shows in ShowIncreasingSubsets (smooth): smooth(alpha) * count
-// reaches i + 1.
-static double subsetShowTime(int i, int count) {
-  double lo = 0, hi = 1;
-  for (int it = 0; it < 40; ++it) {
-    const double mid = 0.5 * (lo + hi);
-    (applyRate(Rate::Smooth, mid) * count >= i + 1 - 1e-9 ? hi : lo) = mid;
-  }
-  return hi;
 }
 
 void NetworkFlow::showWords(TokenRow& row, const std::string& notes) {
