@@ -12,6 +12,7 @@ uniform float u_width_scale;  // pixels per manim stroke-width unit
 noperspective out vec2 v_local;  // pixels: x along the segment from a, y across it
 flat out vec3 v_segment;         // length in pixels, half widths at a and b
 flat out vec4 v_color;
+flat out float v_ring;  // a backstroke's ring width per side in pixels; 0 for a stroke
 void main() {
   vec4 ca = u_view_proj * vec4(a_a.xyz, 1.0);
   vec4 cb = u_view_proj * vec4(a_b.xyz, 1.0);
@@ -24,6 +25,8 @@ void main() {
   // A backstroke (StrokeGeometry::backstroke_width, negative widths) sits a hair behind its
   // stroke, which is drawn after it and wins the depth test.
   float behind = a_a.w < 0.0 ? 2e-6 : 0.0;
+  // A backstroke's color.r holds its extra width over the stroke's (Batcher::addStroke).
+  v_ring = a_a.w < 0.0 ? 0.5 * a_color.r * u_width_scale : 0.0;
   float r = max(wa, wb) + 1.0;
   vec2 d = sb - sa;
   float len = length(d);
@@ -36,7 +39,7 @@ void main() {
   vec2 screen = (along < 0.0 ? sa : sb) + dir * along * r + nrm * side * r;
   v_local = vec2((along < 0.0 ? 0.0 : len) + along * r, side * r);
   v_segment = vec3(len, wa, wb);
-  v_color = a_color;
+  v_color = a_a.w < 0.0 ? vec4(0.0, 0.0, 0.0, a_color.a) : a_color;
   // Depth runs linearly along the segment's own line and is extrapolated over the caps, so a
   // wider quad over the same segment (its backstroke) has exactly the same depth at each pixel.
   float za = ca.z / ca.w, zb = cb.z / cb.w;

@@ -83,7 +83,7 @@ TEST(DrawBatches, ABracketHasABackstrokeUnderItAndThinsEdgeOn) {
     const StrokeInstance& front = strokes[k + 3];
     EXPECT_LT(back.width_a, 0.0f) << "a backstroke is marked by negative widths";
     EXPECT_FLOAT_EQ(-back.width_a, front.width_a + shapes::kBracketBackstroke);
-    EXPECT_EQ(back.color, glm::vec4(0, 0, 0, 1));
+    EXPECT_EQ(back.color, glm::vec4(shapes::kBracketBackstroke, 0, 0, 1));  // black, its width
   }
   // Face on: the stem (segment 1) is full width, the arms thin toward their ends.
   EXPECT_NEAR(strokes[4].width_a, 4.0f, 0.05f);

@@ -423,7 +423,9 @@ void Batcher::addStroke(const StrokeGeometry& g, const ElementState& s, const gl
       // Negative widths mark a backstroke: the renderer puts it a hair behind (stroke.vert).
       back.width_a = -(back.width_a + g.backstroke_width);
       back.width_b = -(back.width_b + g.backstroke_width);
-      back.color = glm::vec4(0.0f, 0.0f, 0.0f, color.a);
+      // Black; red carries the backstroke's own width, so the shader can skip the pixels the
+      // stroke will cover anyway (most of the quad).
+      back.color = glm::vec4(g.backstroke_width, 0.0f, 0.0f, color.a);
     }
   }
 }
