@@ -1,4 +1,4 @@
-// A small matrix object rendered headless: signed colours, the grey "−∞" of a masked cell, the
+// A small matrix object rendered headless: signed colours, the grey "-∞" of a masked cell, the
 // brackets, and the highlight rectangle around a row.
 #include <gtest/gtest.h>
 

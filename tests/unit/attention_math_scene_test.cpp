@@ -65,7 +65,7 @@ TEST(AttentionMathScene, MaskedScoresShowMinusInfinity) {
   const ScenePart* masked = s.findPart("masked/cell2_5");
   ASSERT_NE(masked, nullptr);
   const Element& e = s.elements[size_t(masked->elements[0])];
-  EXPECT_EQ(s.texts[e.geometry].utf8, "\u2212\u221E");
+  EXPECT_EQ(s.texts[e.geometry].utf8, "-\u221E");
   const ScenePart* visible = s.findPart("masked/cell5_2");
   ASSERT_NE(visible, nullptr);
   EXPECT_TRUE(s.texts[s.elements[size_t(visible->elements[0])].geometry].is_number);

@@ -81,6 +81,8 @@ class AttentionMath {
     }
     shown_ = kept;
   }
+  // Counts an element added elsewhere (a highlight) among the shown ones, so clear() removes it.
+  void track(int e) { shown_.push_back(e); }
   void moveBy(const std::vector<int>& elements, TimeWindow w, glm::vec3 offset) {
     for (int e : elements) {
       Pose target = b_.poseNow(e);
@@ -142,7 +144,7 @@ AttentionMathHandles buildAttentionMath(SceneBuilder& b, text::GlyphAtlas&,
   const MatrixHandles xbar =
       s.matrix(mean_loop, "xbar", {kRight + 0.5f, 0, 0}, kSigned, 2.0f, 0.2f, false);
   const int xbar_label =
-      s.text("xbar/label", "x\u0304[t] = mean of x[0..t]", {kRight + 0.5f, -1.9f, 0}, 0.24f, grey);
+      s.text("xbar/label", "row t = mean of x rows 0..t", {kRight + 0.5f, -1.9f, 0}, 0.24f, grey);
   const double step = 4.0 / T;
   s.show({xbar.left_bracket, xbar.right_bracket, xbar_label}, t0, 0.5);
   for (int t = 0; t < T; ++t) {
@@ -163,7 +165,7 @@ AttentionMathHandles buildAttentionMath(SceneBuilder& b, text::GlyphAtlas&,
   const int w_label = s.text("w_avg/label", "tril(1) / row sums", {-6.3f, -1.9f, 0}, 0.24f, grey);
   s.show(w_avg.allElements(), t0, 2.0, 0.01);
   s.show({times, equals, w_label}, t0 + 1.0, 1.0);
-  const int check = s.text("check", "same x\u0304", {kRight + 0.5f, 2.0f, 0}, 0.26f, yellow);
+  const int check = s.text("check", "the same averages", {kRight + 0.5f, 2.0f, 0}, 0.26f, yellow);
   s.show({check}, t0 + 3.0, 1.0);
   s.play(4.0, "as one product",
          "That loop is one matrix product: a lower-triangular matrix, each row normalised to sum "
@@ -177,8 +179,8 @@ AttentionMathHandles buildAttentionMath(SceneBuilder& b, text::GlyphAtlas&,
   }
   b.fadeOut(w_label, {t0, t0 + 0.5});
   const MatrixHandles mask = s.matrix(causalMask(T), "mask", {-6.3f, 0, 0}, kSigned, 1.0f, 0.17f);
-  const int mask_label = s.text("mask/label", "0, with \u2212\u221E above the diagonal",
-                                {-6.3f, -1.9f, 0}, 0.22f, grey);
+  const int mask_label =
+      s.text("mask/label", "0, with -\u221E above the diagonal", {-6.3f, -1.9f, 0}, 0.22f, grey);
   s.show(mask.allElements(), t0 + 0.5, 1.0, 0.01);
   s.show({mask_label}, t0 + 0.5, 1.0);
   const double swap = t0 + 2.5;
@@ -209,7 +211,9 @@ AttentionMathHandles buildAttentionMath(SceneBuilder& b, text::GlyphAtlas&,
       s.text("k/label", "k = x Wk", {0.2f, 0.0f, 0}, 0.28f),
       s.text("v/label", "v = x Wv", {0.2f, -3.1f, 0}, 0.28f),
   };
+  const int x_small_label = s.text("x2/label", "x", {-5.2f, -1.7f, 0}, 0.28f);
   s.show(x_small.allElements(), t0 + 0.5, 1.0, 0.01);
+  s.show({x_small_label}, t0 + 0.5, 1.0);
   s.show(qkv_labels, t0 + 1.0, 1.0, 0.3);
   s.show(q.allElements(), t0 + 1.0, 1.5, 0.005);
   s.show(k.allElements(), t0 + 1.3, 1.5, 0.005);
@@ -225,7 +229,7 @@ AttentionMathHandles buildAttentionMath(SceneBuilder& b, text::GlyphAtlas&,
   const int scores_label = s.text("scores/label", "q k\u1D40", {kLeft, -1.9f, 0}, 0.3f);
   s.show(scores.allElements(), t0 + 0.5, 2.0, 0.01);
   s.show({scores_label}, t0 + 0.5, 1.0);
-  addMatrixHighlight(b, scores, MatrixSelection::ofCell(3, 5), yellow, t0 + 2.0, 1.0);
+  s.track(addMatrixHighlight(b, scores, MatrixSelection::ofCell(3, 5), yellow, t0 + 2.0, 1.0));
   s.play(3.0, "scores", "Affinity of token i for token j: query i dotted with key j.");
 
   // 7. Scaled by 1/sqrt(d): the variance comes back to about 1.
@@ -279,7 +283,9 @@ AttentionMathHandles buildAttentionMath(SceneBuilder& b, text::GlyphAtlas&,
   const int dot = s.text("out/times", "\u00B7", {-2.4f, 0, 0}, 0.5f);
   const int eq = s.text("out/equals", "=", {3.3f, 0, 0}, 0.4f);
   const int out_label = s.text("out/label", "out = weights \u00B7 v", {6.2f, -1.9f, 0}, 0.26f);
+  const int v_label = s.text("v2/label", "v", {0.4f, -1.9f, 0}, 0.26f);
   s.show(v2.allElements(), t0 + 1.0, 1.0, 0.005);
+  s.show({v_label}, t0 + 1.0, 1.0);
   s.show({dot, eq, out_label}, t0 + 1.0, 1.0);
   s.show(handles.out.allElements(), t0 + 1.5, 1.5, 0.005);
   s.play(3.0, "weights times values",

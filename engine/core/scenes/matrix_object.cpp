@@ -144,7 +144,7 @@ MatrixHandles addMatrix(SceneBuilder& b, const Eigen::MatrixXd& values, const Ma
       g.outline_px = o.outline_px;
       Rgb color = o.color;
       if (std::isinf(v) && v < 0) {
-        g.utf8 = "\u2212\u221E";  // −∞
+        g.utf8 = "-\u221E";  // -∞, its minus the numbers' hyphen
         color = o.masked_color;
       } else {
         g.is_number = true;

@@ -1,7 +1,7 @@
 #pragma once
 // A matrix of numbers as a scene object any scene can use: numbers in square brackets (the
 // embedding columns' bracket style), each cell coloured by its value, masked cells (-inf) shown
-// as "−∞", optional row and column labels, and a reduced view (first and last columns or rows
+// as "-∞", optional row and column labels, and a reduced view (first and last columns or rows
 // with dots between) when there are too many to read. Every row, column and cell is an
 // addressable ScenePart ("NAME/row3", "NAME/col2", "NAME/cell3_2") that animations can target.
 #include <Eigen/Core>
@@ -25,7 +25,7 @@ struct MatrixOptions {
   MatrixColoring coloring = MatrixColoring::Signed;
   float value_max = 1.0f;    // |value| that gets the brightest colour
   Rgb color{1.0f};           // numbers under Plain; brackets and labels always
-  Rgb masked_color{0.533f};  // GREY_C: the "−∞" of a masked cell
+  Rgb masked_color{0.533f};  // GREY_C: the "-∞" of a masked cell
   float em_size = 0.24f;
   float outline_px = 0.0f;
   float column_pitch = 0.0f;  // 0: wide enough for "-0.00" at `decimals` and em_size
