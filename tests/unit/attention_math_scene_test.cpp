@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <set>
+#include <string>
 
 #include "core/lessons/attention_head.h"
 #include "core/scenes/attention_math.h"
@@ -85,6 +87,18 @@ TEST(AttentionMathScene, MatricesAreAddressableAndAppearInTheirBeats) {
     EXPECT_GE(el.added_at, softmax.start);
     EXPECT_LT(el.added_at, softmax.end);
     EXPECT_LE(el.removed_at, gain.start + 0.5 + 1e-9);
+  }
+}
+
+TEST(AttentionMathScene, ElementIdsAreUniqueAndEverythingLeavesBeforeTheGainBeat) {
+  const Scene& s = built().scene;
+  std::set<std::string> ids;
+  for (const Element& e : s.elements) EXPECT_TRUE(ids.insert(e.id).second) << e.id;
+  // Only the title and the gain beat's matrices are on screen at the end.
+  for (const Element& e : s.elements) {
+    if (e.removed_at > s.duration) {
+      EXPECT_TRUE(e.id == "title" || e.id.rfind("gain", 0) == 0) << e.id;
+    }
   }
 }
 

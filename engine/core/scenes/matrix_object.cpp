@@ -224,7 +224,7 @@ MatrixHandles addMatrix(SceneBuilder& b, const Eigen::MatrixXd& values, const Ma
 int addMatrixHighlight(SceneBuilder& b, const MatrixHandles& m, MatrixSelection s, Rgb color,
                        double at_time, double run_time, float stroke_width) {
   glm::vec3 middle = m.center;
-  glm::vec2 size;
+  glm::vec2 size(0.0f);
   std::string suffix;
   switch (s.kind) {
     case MatrixSelection::Row:
