@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 
+#include "core/lessons/attention_gain.h"
 #include "core/lessons/attention_head.h"
 #include "core/scenes/attention_math.h"
 #include "scene_loading.h"
@@ -100,6 +101,27 @@ TEST(AttentionMathScene, ElementIdsAreUniqueAndEverythingLeavesBeforeTheGainBeat
       EXPECT_TRUE(e.id == "title" || e.id.rfind("gain", 0) == 0) << e.id;
     }
   }
+}
+
+TEST(AttentionMathScene, NeuromatchBarsAreTheGainedWeights) {
+  const Scene& s = built().scene;
+  const lessons::GainExample ex = lessons::makeGainExample(20, 2);
+  const int flat = s.findElement("gain0/neuromatch"), sharp = s.findElement("gain2/neuromatch");
+  ASSERT_GE(flat, 0);
+  ASSERT_GE(sharp, 0);
+  const auto& flat_bars = s.fills[s.elements[size_t(flat)].geometry].triangles;
+  const auto& sharp_bars = s.fills[s.elements[size_t(sharp)].geometry].triangles;
+  ASSERT_EQ(sharp_bars.size(), 20u * 6u);
+  // gain 4 -> z = 40 on the early pattern.
+  const lessons::GainedAttention g = lessons::gainedDotProductAttention(ex.x, ex.q1, ex.q2, 40, 0);
+  float total = 0;
+  for (int i = 0; i < 20; ++i) {
+    EXPECT_NEAR(sharp_bars[size_t(6 * i + 2)].y, 8.0f * g.weights(i), 1e-5f);
+    EXPECT_NEAR(flat_bars[size_t(6 * i + 2)].y, 8.0f / 20.0f, 1e-5f);  // z = 0: uniform
+    total += sharp_bars[size_t(6 * i + 2)].y;
+  }
+  EXPECT_NEAR(total, 8.0f, 1e-4f);
+  EXPECT_GT(sharp_bars[2].y, sharp_bars[6 * 19 + 2].y);  // weight gathered early
 }
 
 TEST(AttentionMathScene, VarianceLabelsSayTheComputedValues) {

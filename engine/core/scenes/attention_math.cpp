@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/lessons/attention_gain.h"
 #include "core/lessons/attention_head.h"
 #include "core/lessons/causal_averaging.h"
 #include "core/math/color.h"
@@ -24,8 +25,23 @@ Pose at(glm::vec3 p) {
 
 std::string fixed(double value, int decimals) {
   char buffer[32];
+  if (std::abs(value) < 0.5 * std::pow(10.0, -decimals)) value = 0.0;  // no "-0.00"
   std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
   return buffer;
+}
+
+// Bars of height kBarScale * w_i side by side, centered on x = 0, standing on y = 0.
+FillGeometry weightBars(const lessons::Vector& weights) {
+  constexpr float kBarScale = 8.0f, kPitch = 0.15f, kWidth = 0.12f;
+  FillGeometry g;
+  const int n = static_cast<int>(weights.size());
+  for (int i = 0; i < n; ++i) {
+    const float x0 = (i - 0.5f * (n - 1)) * kPitch - 0.5f * kWidth, x1 = x0 + kWidth;
+    const float h = kBarScale * static_cast<float>(weights(i));
+    g.triangles.insert(g.triangles.end(),
+                       {{x0, 0, 0}, {x1, 0, 0}, {x1, h, 0}, {x0, 0, 0}, {x1, h, 0}, {x0, h, 0}});
+  }
+  return g;
 }
 
 std::vector<std::string> tokenLabels(int tokens) {
@@ -295,6 +311,7 @@ AttentionMathHandles buildAttentionMath(SceneBuilder& b, text::GlyphAtlas&,
   t0 = b.now();
   s.clear(t0, 0.5, {title});
   const int n = static_cast<int>(p.gains.size());
+  const GainExample gain_example = makeGainExample(20, p.gain_seed);
   for (int i = 0; i < n; ++i) {
     const float cx = (i - 0.5f * (n - 1)) * 5.6f;
     const Matrix w = gainedWeights(head.scaled, p.gains[size_t(i)], true);
@@ -306,10 +323,21 @@ AttentionMathHandles buildAttentionMath(SceneBuilder& b, text::GlyphAtlas&,
                             {cx, -1.8f, 0}, 0.24f, grey);
     s.show(m.allElements(), t0 + 0.5 + 0.8 * i, 1.5, 0.005);
     s.show({label, peak}, t0 + 0.5 + 0.8 * i, 1.0);
+    // Neuromatch's version under it: w = softmax(z q1) over 20 positions, z = 10 x gain.
+    const double z = 10.0 * p.gains[size_t(i)];
+    const GainedAttention g =
+        gainedDotProductAttention(gain_example.x, gain_example.q1, gain_example.q2, z, 0.0);
+    const int bars = b.addFill(name + "/neuromatch", weightBars(g.weights), at({cx, -4.6f, 0}),
+                               hexColor(palette::kBlueC));
+    const int caption = s.text(name + "/neuromatch_label",
+                               "z = " + fixed(z, 0) + ":  y = w\u00B7x = " + fixed(g.output, 2),
+                               {cx, -5.0f, 0}, 0.2f, grey);
+    s.show({bars, caption}, t0 + 1.5 + 0.8 * i, 1.0);
   }
   s.play(4.0, "gain",
          "Multiplying the scores by a gain sharpens attention toward the highest score; gain 0 "
-         "is the plain average.");
+         "is the plain average. Below, neuromatch's w = softmax(z q1): a larger z gathers the "
+         "weight onto the early positions.");
 
   b.wait(2.0, "hold", kSection, "One head: four matrix products, a mask and a softmax.");
   return handles;

@@ -18,6 +18,7 @@ namespace flowview::scenes {
 struct AttentionMathParams {
   uint64_t seed = 1337;                   // the attention inputs (the notebook's manual_seed)
   std::vector<double> gains = {0, 1, 4};  // the weights shown side by side in the gain beat
+  uint64_t gain_seed = 2;                 // the noise of neuromatch's example (makeGainExample)
 };
 
 // What the builder made, so a viewer can recompute the weights and output for a gain and a mask
