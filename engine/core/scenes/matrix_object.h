@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/build/scene_builder.h"
+#include "core/scenes/network_flow/look.h"
 
 namespace flowview::scenes {
 
@@ -26,7 +27,7 @@ struct MatrixOptions {
   float value_max = 1.0f;    // |value| that gets the brightest colour
   Rgb color{1.0f};           // numbers under Plain; brackets and labels always
   Rgb masked_color{0.533f};  // GREY_C: the "-∞" of a masked cell
-  float em_size = 0.24f;
+  float em_size = look::layer::kEntryEm;
   float outline_px = 0.0f;
   float column_pitch = 0.0f;  // 0: wide enough for "-0.00" at `decimals` and em_size
   float row_pitch = 0.0f;     // 0: 1.7 em
@@ -34,7 +35,9 @@ struct MatrixOptions {
   // Reduced view: beyond `max_columns` columns, show the first `max_columns / 2` and the last
   // `max_columns - max_columns / 2` with a column of dots between (rows likewise).
   int max_columns = 10, max_rows = 12;
-  float bracket_stroke = 2.0f, bracket_serif = 0.08f;
+  // The embedding columns' brackets.
+  float bracket_stroke = look::layer::kColumnBracketStroke;
+  float bracket_serif = look::layer::kColumnBracketSerif;
 };
 
 // What was added: element indices (-1 where nothing is shown) and where things are.
