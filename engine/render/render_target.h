@@ -8,10 +8,13 @@ struct RenderTarget {
   unsigned framebuffer = 0;  // GL framebuffer name; 0: the window's default framebuffer
   int x = 0, y = 0;          // the rectangle's bottom-left corner (GL's convention)
   int width = 1, height = 1;
+  // The rectangle is part of a larger framebuffer: the scissor keeps the clear inside it. An
+  // offscreen target that the rectangle covers whole needs no scissor test.
+  bool scissor = false;
 
   // A rectangle of a window's default framebuffer, given from the top-left as layouts are.
   static RenderTarget windowRect(int framebuffer_height, int left, int top, int width, int height) {
-    return {0u, left, framebuffer_height - top - height, width, height};
+    return {0u, left, framebuffer_height - top - height, width, height, true};
   }
 };
 

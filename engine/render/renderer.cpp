@@ -142,8 +142,12 @@ void Renderer::draw(const DrawBatches& batches, const Camera& camera,
 
   glBindFramebuffer(GL_FRAMEBUFFER, target.framebuffer);
   glViewport(target.x, target.y, target.width, target.height);
-  glEnable(GL_SCISSOR_TEST);  // the clear below stays in the rectangle
-  glScissor(target.x, target.y, target.width, target.height);
+  if (target.scissor) {  // the clear below stays in the rectangle
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(target.x, target.y, target.width, target.height);
+  } else {
+    glDisable(GL_SCISSOR_TEST);
+  }
   const glm::vec4 bg = options.transparent ? glm::vec4(0.0f) : options.background;
   glClearColor(bg.r, bg.g, bg.b, bg.a);
   glClearDepth(1.0);

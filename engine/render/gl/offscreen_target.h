@@ -13,7 +13,7 @@ class OffscreenTarget {
  public:
   OffscreenTarget(int width, int height, int samples);
   // The multisampled framebuffer, all of it: where Renderer::draw puts the frame.
-  RenderTarget renderTarget() const { return {msaa_fbo_.id(), 0, 0, width_, height_}; }
+  RenderTarget renderTarget() const { return {msaa_fbo_.id(), 0, 0, width_, height_, false}; }
   // Resolves the samples into resolvedTexture() (for drawing it elsewhere).
   void resolve() const;
   // Resolves the samples and reads RGBA8 rows top-to-bottom into `rgba` (resized to w*h*4).
