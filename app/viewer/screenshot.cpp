@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "render/gl/offscreen_target.h"
+#include "viewer/pictures_folder.h"
 
 namespace flowview::viewer {
 
@@ -98,13 +99,7 @@ std::string screenshotPath(const std::string& folder, const std::string& scene_p
 }
 
 std::string defaultScreenshotFolder() {
-  const char* home = std::getenv("HOME");
-  if (home && *home) {
-    std::error_code ec;
-    const std::filesystem::path pictures = std::filesystem::path(home) / "Pictures";
-    if (std::filesystem::is_directory(pictures, ec)) return pictures.string();
-  }
-  return ".";
+  return userPicturesFolder();
 }
 
 }  // namespace flowview::viewer
