@@ -180,6 +180,7 @@ int exportFrames(const std::vector<std::string>& raw) {
       ffmpeg ? 1 : 2, 3);
   FrameState state;
   Image image;
+  const auto started = std::chrono::steady_clock::now();
   for (int i = 0; i < frames; ++i) {
     const double progress = frames > 1 ? static_cast<double>(i) / (frames - 1) : 0.0;
     renderFrame(renderer, loaded.scene, from + i / fps, progress, settings, state, image);
@@ -202,8 +203,11 @@ int exportFrames(const std::vector<std::string>& raw) {
     throw;
   }
   encoder.reset();
-  std::fprintf(stderr, "\n");
   if (ffmpeg && pclose(ffmpeg) != 0) throw ImageWriteError("ffmpeg failed writing " + out);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::fprintf(stderr, "\nexport: %d frames in %.2f s (%.1f frames/s)\n", frames, seconds,
+               frames / std::max(seconds, 1e-9));
   return 0;
 }
 
