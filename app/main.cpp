@@ -22,6 +22,7 @@ usage:
   flowview export SCENE.json --per-beat DIR [--png]   one clip (or PNG folder) per beat
   flowview export SCENE.json --handout FILE.pdf       one page per beat: end frame and notes
   flowview info SCENE.json                 JSON: duration, beats, camera presets
+  flowview info --elements SCENE.json      JSON: every addressable element id and its kind
   flowview validate SCENE.json             exit 0 if the scene file is valid, else the error
   flowview bench SCENE.json [--size WxH] [--frames N]   JSON with measured figures
   flowview --help | --version
