@@ -35,6 +35,9 @@ namespace flowview::viewer {
 class SceneShooter;
 class PresenterConsole;
 
+// configDirectory()/settings.json: the remembered window size, last scene, screenshot settings.
+std::filesystem::path settingsPath();
+
 // A rectangle in window coordinates (ImGui's units, not framebuffer pixels).
 struct ViewRect {
   float x = 0, y = 0, w = 0, h = 0;
