@@ -96,6 +96,8 @@ double Transport::advance(double dt) {
       if (time_ >= stop - kEpsilon) {
         time_ = stop;
         playing_ = false;
+        // Only holds left: the talk is over, the playhead goes to the end (no click needed).
+        if (nextPresentedBeat() >= beatCount()) time_ = duration_;
       }
     } else {
       auto it = std::lower_bound(starts_.begin(), starts_.end(), time_ - kEpsilon);

@@ -4,9 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <numeric>
 
 #include "core/build/scene_builder.h"
+#include "core/scenes/scene_file.h"
+#include "core/text/font_locator.h"
+#include "core/text/glyph_atlas.h"
 #include "viewer/beat_jump.h"
 #include "viewer/hold_beats.h"
 #include "viewer/key_bindings.h"
@@ -309,6 +313,47 @@ TEST(Presenting, ScreenshotsGoToThePicturesFolderInFull) {
   EXPECT_EQ(picturesFolder("/home/ada", "XDG_PICTURES_DIR=\"/data/pics/\"\n"), "/data/pics/");
   EXPECT_EQ(picturesFolder("/home/ada", "XDG_PICTURES_DIR=\"$HOME/\"\n"), "/home/ada/Pictures");
   EXPECT_EQ(picturesFolder("", "").front(), '/');  // the current folder, made absolute
+}
+
+TEST(Presenting, EveryBeatOfTheShippedScenesHasNotes) {
+  text::GlyphAtlas atlas(text::locateFonts());
+  int scenes = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(FLOWVIEW_TEST_SCENE_DIR)) {
+    if (entry.path().extension() != ".json") continue;
+    const Scene scene = scenes::loadSceneFile(entry.path().string(), atlas);
+    ++scenes;
+    for (int i = 0; i < static_cast<int>(scene.beats.size()); ++i) {
+      EXPECT_NE(notesForBeat(scene, i), "")
+          << entry.path().filename() << " beat " << i + 1 << ": " << scene.beats[i].name;
+    }
+  }
+  EXPECT_GE(scenes, 7);
+}
+
+TEST(Presenting, TheDefaultScenesHoldsNeedNoClick) {
+  text::GlyphAtlas atlas(text::locateFonts());
+  const Scene scene = scenes::loadSceneFile(
+      std::string(FLOWVIEW_TEST_SCENE_DIR) + "/high_level_network_flow.json", atlas);
+  const std::vector<bool> holds = holdBeats(scene);
+  int hold_count = 0;
+  for (size_t i = 0; i < holds.size(); ++i) {
+    if (!holds[i]) continue;
+    ++hold_count;
+    EXPECT_EQ(scene.beats[i].kind, BeatKind::Wait) << scene.beats[i].name;
+  }
+  EXPECT_GT(hold_count, 0);
+  // Clicking through the talk visits every non-hold beat once and never stops inside a hold.
+  Transport t(scene.beats, scene.duration);
+  t.setHolds(holds);
+  t.setPresentation(true);
+  int clicks = 0;
+  while (t.time() < scene.duration - 1e-6 && clicks < 1000) {
+    t.advancePresentation();
+    playToStop(t);
+    ++clicks;
+    EXPECT_FALSE(t.isHold(t.shownBeat())) << t.time();
+  }
+  EXPECT_EQ(clicks, static_cast<int>(scene.beats.size()) - hold_count);
 }
 
 }  // namespace
