@@ -9,8 +9,6 @@
 
 #include "cli/arguments.h"
 #include "core/image/image_io.h"
-#include "core/scene/frame_state.h"
-#include "core/timeline/evaluate.h"
 #include "render/headless_renderer.h"
 
 namespace flowview::cli {
@@ -76,15 +74,15 @@ int beatFrameCount(const Beat& beat, double fps) {
 }
 
 void renderFrame(HeadlessRenderer& renderer, const Scene& scene, double t, double progress,
-                 const FrameSettings& settings, FrameState& state, Image& out) {
+                 const FrameSettings& settings, Image& out) {
   RenderOptions options;
   options.width = settings.width;
   options.height = settings.height;
   options.transparent = settings.transparent;
-  evaluate(scene, t, state);
+  FrameAdjustments adjustments;
   if (settings.camera.active())
-    state.camera = cameraForFrame(settings.camera, state.camera, progress);
-  renderer.renderState(scene, state, options, out);
+    adjustments.camera = cameraForFrame(settings.camera, scene.camera.at(t), progress);
+  renderer.render(scene, t, options, out, adjustments);
 }
 
 int exportPerBeat(HeadlessRenderer& renderer, const Scene& scene, const std::string& dir,
@@ -100,7 +98,6 @@ int exportPerBeat(HeadlessRenderer& renderer, const Scene& scene, const std::str
     throw ImageWriteError("cannot create folder " + dir + ": " + ec.message());
   const int count = static_cast<int>(scene.beats.size());
   const double total = std::max(scene.duration, 1e-9);
-  FrameState state;
   Image image;
   for (int b = 0; b < count; ++b) {
     const Beat& beat = scene.beats[static_cast<size_t>(b)];
@@ -116,7 +113,7 @@ int exportPerBeat(HeadlessRenderer& renderer, const Scene& scene, const std::str
     }
     for (int i = 0; i < frames; ++i) {
       const double t = std::min(beat.start + i / settings.fps, beat.end);
-      renderFrame(renderer, scene, t, t / total, settings, state, image);
+      renderFrame(renderer, scene, t, t / total, settings, image);
       if (clip) {
         clip->write(image);
       } else {

@@ -9,7 +9,6 @@
 namespace flowview {
 class HeadlessRenderer;
 struct Image;
-struct FrameState;
 }  // namespace flowview
 
 namespace flowview::cli {
@@ -30,9 +29,10 @@ std::string beatItemName(int index, int count, const std::string& name);
 // is one frame).
 int beatFrameCount(const Beat& beat, double fps);
 
-// Renders the scene at t with the camera path applied at `progress` (0..1 through the export).
+// Renders the scene at t with the camera path applied at `progress` (0..1 through the export):
+// the frame's owner draws it, the camera path is its camera adjustment.
 void renderFrame(HeadlessRenderer& renderer, const Scene& scene, double t, double progress,
-                 const FrameSettings& settings, FrameState& state, Image& out);
+                 const FrameSettings& settings, Image& out);
 
 // One item per beat in `dir` (created): an mp4 clip when ffmpeg is installed (and not --png),
 // else a folder of PNG frames. Returns the number of items written.

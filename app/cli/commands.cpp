@@ -12,7 +12,6 @@
 #include "cli/encode_thread.h"
 #include "core/image/image_io.h"
 #include "core/io/load_error.h"
-#include "core/scene/frame_state.h"
 #include "core/scenes/scene_file.h"
 #include "core/text/font_locator.h"
 #include "core/text/glyph_atlas.h"
@@ -84,9 +83,8 @@ int render(const std::vector<std::string>& raw) {
   settings.width = size.width;
   settings.height = size.height;
   settings.transparent = args.flag("transparent");
-  FrameState state;
   Image image;
-  renderFrame(renderer, loaded.scene, t, 0.0, settings, state, image);
+  renderFrame(renderer, loaded.scene, t, 0.0, settings, image);
   writePngAtomically(out, image);
   return 0;
 }
@@ -178,12 +176,11 @@ int exportFrames(const std::vector<std::string>& raw) {
         }
       },
       ffmpeg ? 1 : 2, 3);
-  FrameState state;
   Image image;
   const auto started = std::chrono::steady_clock::now();
   for (int i = 0; i < frames; ++i) {
     const double progress = frames > 1 ? static_cast<double>(i) / (frames - 1) : 0.0;
-    renderFrame(renderer, loaded.scene, from + i / fps, progress, settings, state, image);
+    renderFrame(renderer, loaded.scene, from + i / fps, progress, settings, image);
     try {
       encoder->submit(i, image);
     } catch (...) {

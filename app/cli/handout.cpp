@@ -14,7 +14,6 @@
 
 #include "cli/beat_exports.h"
 #include "core/image/image_io.h"
-#include "core/scene/frame_state.h"
 #include "viewer/presenter_view.h"
 
 namespace flowview::cli {
@@ -90,13 +89,12 @@ void writeHandout(HeadlessRenderer& renderer, const Scene& scene, const std::str
   cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_TITLE, scene.title.c_str());
   cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATOR, "flowview");
   cairo_t* cr = cairo_create(pdf);
-  FrameState state;
   Image image;
   const int count = static_cast<int>(scene.beats.size());
   const double total = std::max(scene.duration, 1e-9);
   for (int b = 0; b < count; ++b) {
     const Beat& beat = scene.beats[static_cast<size_t>(b)];
-    renderFrame(renderer, scene, beat.end, beat.end / total, settings, state, image);
+    renderFrame(renderer, scene, beat.end, beat.end / total, settings, image);
     // The frame, as wide as the page allows, no taller than kMaxImageHeight.
     double w = kPageWidth - 2 * kMargin;
     double h = w * image.height / std::max(1, image.width);

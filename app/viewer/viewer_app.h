@@ -8,8 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/draw/draw_batches.h"
-#include "core/scene/frame_state.h"
+#include "core/camera/camera.h"
 #include "core/scene/scene.h"
 #include "viewer/beat_jump.h"
 #include "viewer/camera_controller.h"
@@ -21,7 +20,7 @@
 struct GLFWwindow;
 
 namespace flowview {
-class Renderer;
+class FrameRenderer;
 namespace gl {
 class OffscreenTarget;
 }
@@ -32,7 +31,6 @@ class GlyphAtlas;
 
 namespace flowview::viewer {
 
-class SceneShooter;
 class PresenterConsole;
 
 // configDirectory()/settings.json: the remembered window size, last scene, screenshot settings.
@@ -124,16 +122,11 @@ class ViewerApp {
   Transport transport_;
   CameraController camera_;
   PresetStore presets_;
-  FrameState state_;
-  DrawBatches batches_;
-  DrawBatches shot_batches_;  // the screenshot's (stills leave out less)
-  Batcher batcher_;
   Camera shown_camera_;
 
   GLFWwindow* window_ = nullptr;
   bool glfw_ready_ = false, imgui_ready_ = false;
-  std::unique_ptr<Renderer> renderer_;
-  std::unique_ptr<SceneShooter> shooter_;
+  std::unique_ptr<FrameRenderer> frames_;  // every frame this window's context draws
   std::string ini_path_;
 
   // Input queued by the callbacks, handled after ImGui::NewFrame() (when WantCapture* are fresh).
@@ -186,10 +179,8 @@ class ViewerApp {
   TalkClock talk_clock_;
   bool screens_swapped_ = false;
   double preview_time_ = -2.0;  // time the preview shows (-2: none yet)
+  double preview_temperature_ = 1.0;
   std::unique_ptr<gl::OffscreenTarget> preview_target_;
-  std::unique_ptr<Batcher> preview_batcher_;
-  DrawBatches preview_batches_;
-  FrameState preview_state_;
 
   // Automation: frames drawn so far.
   int automation_frames_ = 0;
