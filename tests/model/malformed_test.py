@@ -40,7 +40,8 @@ def write_raw(path, header, body, header_length=None):
 def edit_header(folder, change):
     path = os.path.join(folder, "model.safetensors")
     header, body = read_safetensors(path)
-    body = change(header, body) or body
+    changed = change(header, body)
+    body = changed if isinstance(changed, bytes) else body
     write_raw(path, header, body)
 
 
