@@ -18,7 +18,8 @@ if [[ ! -f "$model/model.safetensors" ]]; then
 fi
 cmake --build --preset release --target flowview flowview_model_benchmarks >/dev/null
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-FLOWVIEW_BENCH_MODEL=$model build/release/bench/flowview_model_benchmarks "$@"
+FLOWVIEW_BENCH_MODEL=$model build/release/bench/flowview_model_benchmarks \
+  --benchmark_report_aggregates_only=true "$@"
 echo "== PyTorch, same forward"
 "$python" bench/model_torch_timing.py "$model"
 echo "== flowview predict"

@@ -159,7 +159,7 @@ def read_model(folder):
         if name == "__metadata__":
             continue
         begin, end = entry["data_offsets"]
-        array = np.frombuffer(data[begin:end], dtype="<f4").reshape(entry["shape"])
+        array = np.frombuffer(data[begin:end], dtype="<f4").reshape(entry["shape"]).copy()
         weights[name[len("transformer."):] if name.startswith("transformer.") else name] = array
     weights.setdefault("lm_head.weight", weights["wte.weight"])
     return config, weights

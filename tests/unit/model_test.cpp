@@ -112,7 +112,7 @@ TEST(TopK, SoftmaxOverTheWholeVocabulary) {
   const std::vector<float> logits = {1.0f, 3.0f, 2.0f, 0.0f};
   const auto top = topK(logits, 2, 1.0);
   double sum = 0;
-  for (float l : logits) sum += std::exp(l);
+  for (double l : logits) sum += std::exp(l);
   ASSERT_EQ(top.size(), 2u);
   EXPECT_EQ(top[0].id, 1);
   EXPECT_NEAR(top[0].probability, std::exp(3.0) / sum, 1e-12);
@@ -120,7 +120,7 @@ TEST(TopK, SoftmaxOverTheWholeVocabulary) {
   const auto sharp = topK(logits, 10, 0.5);  // k clamps to the vocabulary
   ASSERT_EQ(sharp.size(), 4u);
   double sharp_sum = 0;
-  for (float l : logits) sharp_sum += std::exp(2 * l);
+  for (double l : logits) sharp_sum += std::exp(2 * l);
   EXPECT_NEAR(sharp[0].probability, std::exp(6.0) / sharp_sum, 1e-12);
 }
 

@@ -1,6 +1,7 @@
 #include "core/model/model.h"
 
 #include <filesystem>
+#include <future>
 
 #include "core/io/load_error.h"
 
@@ -25,15 +26,24 @@ std::unique_ptr<Model> Model::load(const std::string& folder) {
     throw io::LoadError(folder, "", {}, "model folder does not exist");
   const fs::path dir(folder);
   const Gpt2Config config = loadGpt2Config((dir / "config.json").string());
-  BpeTokenizer tokenizer =
-      BpeTokenizer::load((dir / "vocab.json").string(), (dir / "merges.txt").string());
+  // The vocabulary is parsed on a second thread while the weights are mapped and checked: both
+  // take tens of milliseconds and neither needs the other.
+  auto tokenizer_future = std::async(std::launch::async, [&dir] {
+    return BpeTokenizer::load((dir / "vocab.json").string(), (dir / "merges.txt").string());
+  });
+  std::unique_ptr<Gpt2Weights> weights;
+  try {
+    weights = bindGpt2Weights(config, SafetensorsFile::open((dir / "model.safetensors").string()));
+  } catch (...) {
+    tokenizer_future.wait();
+    throw;
+  }
+  BpeTokenizer tokenizer = tokenizer_future.get();
   if (tokenizer.vocabularySize() > config.vocab_size)
     throw io::LoadError((dir / "vocab.json").string(), "", {},
                         "has ids up to " + std::to_string(tokenizer.vocabularySize() - 1) +
                             " but config.json's vocab_size is " +
                             std::to_string(config.vocab_size));
-  auto weights =
-      bindGpt2Weights(config, SafetensorsFile::open((dir / "model.safetensors").string()));
   return std::unique_ptr<Model>(new Model(std::move(weights), std::move(tokenizer)));
 }
 
