@@ -10,6 +10,8 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "core/model/model.h"
 
@@ -59,6 +61,7 @@ void BM_ModelLoad(benchmark::State& state) {
 }
 BENCHMARK(BM_ModelLoad)
     ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
     ->Repetitions(10)
     ->ComputeStatistics("min", fastest);
 
@@ -77,6 +80,7 @@ void BM_Forward12Tokens(benchmark::State& state) {
 }
 BENCHMARK(BM_Forward12Tokens)
     ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
     ->Repetitions(10)
     ->ComputeStatistics("min", fastest);
 
@@ -93,7 +97,39 @@ void BM_AppendOneToken(benchmark::State& state) {
 }
 BENCHMARK(BM_AppendOneToken)
     ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
     ->Repetitions(10)
+    ->ComputeStatistics("min", fastest);
+
+// The machine's memory read bandwidth over a buffer as large as GPT-2-small's weights, with one
+// and two threads: the floor under a forward pass, which reads every weight once.
+void BM_MemoryRead(benchmark::State& state) {
+  const size_t count = size_t(500) << 20 >> 2;  // 500 MiB of floats
+  static std::vector<float> buffer(count, 1.0f);
+  const int threads = static_cast<int>(state.range(0));
+  auto sum = [&](size_t begin, size_t end, float* out) {
+    float a = 0, b = 0, c = 0, d = 0;
+    for (size_t i = begin; i + 3 < end; i += 4)
+      a += buffer[i], b += buffer[i + 1], c += buffer[i + 2], d += buffer[i + 3];
+    *out = a + b + c + d;
+  };
+  for (auto _ : state) {
+    float partial[2] = {};
+    std::vector<std::thread> workers;
+    for (int t = 1; t < threads; ++t)
+      workers.emplace_back(sum, count * t / threads, count * (t + 1) / threads, &partial[t]);
+    sum(0, count / threads, &partial[0]);
+    for (auto& w : workers) w.join();
+    benchmark::DoNotOptimize(partial[0] + partial[1]);
+  }
+  state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(count) * 4);
+}
+BENCHMARK(BM_MemoryRead)
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Repetitions(5)
     ->ComputeStatistics("min", fastest);
 
 }  // namespace
