@@ -112,7 +112,9 @@ void buildScaleStack(SceneBuilder& b, text::GlyphAtlas&, const ScaleStackParams&
   double t0 = b.now();
   b.fadeTo(vector_label, {t0, t0 + 1}, 1.0f);
   b.fadeTo(rows_label, {t0, t0 + 1}, 1.0f);
-  b.endPlay(1.0, "scale: one vector", "gpt-3 scale");
+  b.endPlay(
+      1.0, "scale: one vector", "gpt-3 scale",
+      "One token's vector, up close: at GPT-3's size it holds " + p.dimension_label + " numbers.");
   b.wait(1.5, "scale: one vector, up close", "gpt-3 scale",
          "Each column is one token's vector; only " + std::to_string(p.rows) + " of its " +
              p.dimension_label + " entries are shown.");
@@ -122,18 +124,25 @@ void buildScaleStack(SceneBuilder& b, text::GlyphAtlas&, const ScaleStackParams&
   b.fadeTo(rows_label, {t0, t0 + 1}, 0.0f);
   b.fadeTo(context_label, {t0 + 1, t0 + 2}, 1.0f);
   b.fadeTo(dim_label, {t0 + 1, t0 + 2}, 1.0f);
-  b.endPlay(4.0, "scale: " + tokens + " tokens wide", "gpt-3 scale");
+  b.endPlay(
+      4.0, "scale: " + tokens + " tokens wide", "gpt-3 scale",
+      "Pulling back along the context: " + tokens +
+          " vectors side by side; too small to read, each becomes a bar of its values' shades.");
   t0 = b.now();
   b.moveCamera({t0, t0 + 4}, layer_view);
   for (const auto& [e, opacity] : stack_parts) b.fadeTo(e, {t0 + 2, t0 + 4}, opacity);
-  b.endPlay(4.0, "scale: the whole layer", "gpt-3 scale");
+  b.endPlay(4.0, "scale: the whole layer", "gpt-3 scale",
+            "The whole layer of " + tokens + " vectors; the blocks and layers behind it fade in.");
   t0 = b.now();
   b.moveCamera({t0, t0 + 5}, stack);
   b.fadeTo(context_label, {t0, t0 + 1}, 0.0f);
   b.fadeTo(dim_label, {t0, t0 + 1}, 0.0f);
   b.fadeTo(layers_label, {t0 + 1, t0 + 2}, 1.0f);
-  b.endPlay(5.0, "scale: " + layers + " layers deep", "gpt-3 scale");
-  b.wait(3.0, "scale: the whole stack", "gpt-3 scale");
+  b.endPlay(5.0, "scale: " + layers + " layers deep", "gpt-3 scale",
+            layers + " layers, each an attention block and an MLP block, one after another.");
+  b.wait(3.0, "scale: the whole stack", "gpt-3 scale",
+         "The whole stack: " + layers + " layers of " + tokens + " vectors of " +
+             p.dimension_label + " numbers.");
 }
 
 }  // namespace flowview::scenes
