@@ -116,6 +116,32 @@ TEST(Fidelity, ManyRepetitionsHasLargeDotsAndAFullSizeLabel) {
   EXPECT_GE(label.x1 - label.x0, 82) << "the label is too small";
 }
 
+// mention_context_size_and_unembedding at 92 s: the matrix's label is W with a subscript U (the
+// seed's Tex "W_U"), not the three characters "W_U": the U's top sits well below the W's and its
+// foot below the W's (before the fix both capitals had one top row, with an underscore between).
+TEST(Fidelity, UnembeddingLabelIsWWithSubscriptU) {
+  text::GlyphAtlas atlas{text::locateFonts()};
+  HeadlessRenderer renderer{atlas};
+  const Scene scene =
+      scenes::loadSceneFile(std::string(FLOWVIEW_TEST_SOURCE_DIR) +
+                                "/../scenes/mention_context_size_and_unembedding.json",
+                            atlas);
+  RenderOptions options;
+  options.width = kW;
+  options.height = kH;
+  Image image;
+  renderer.render(scene, 92.0, options, image);
+  const Extent all = brightExtent(image, 30, 75, 100, 125, 180);
+  ASSERT_GT(all.count, 40) << "the label must show";
+  const int quarter = (all.x1 - all.x0) / 4;  // the W, the U: outer quarters
+  const Extent w = brightExtent(image, all.x0, 75, all.x0 + quarter, 125, 180);
+  const Extent u = brightExtent(image, all.x1 - quarter, 75, all.x1 + 1, 125, 180);
+  std::printf("label x %d..%d  W rows %d..%d  U rows %d..%d\n", all.x0, all.x1, w.y0, w.y1, u.y0,
+              u.y1);
+  EXPECT_GE(u.y0 - w.y0, 3) << "the U stands as tall as the W: not a subscript";
+  EXPECT_GT(u.y1, w.y1) << "the U's foot must sit below the W's";
+}
+
 // At the end of play 30 the unembedding rectangle's reveal is a rounding error past its start:
 // nothing may show yet (before the fix, a yellow dot of the stroke's width at the last vector's
 // foot).

@@ -208,6 +208,8 @@ inline constexpr float kHeight = 6.0f, kPitchX = 0.62f, kEntryEm = 0.2f;
 inline constexpr float kRightOfVector = 1.0f, kAboveLayer = 1.0f;
 inline constexpr double kValueMax = 9.9;  // entries uniform in [-9.9, 9.9)
 inline constexpr float kBracketSerif = 0.15f, kBracketGap = 0.05f, kLabelGap = 1.0f;
+// The label's subscript U: its size against the W's, offsets in ems of the W.
+inline constexpr float kSubscriptScale = 0.7f, kSubscriptRight = 0.62f, kSubscriptDrop = 0.3f;
 inline constexpr float kCornerBuff = 0.5f, kShrink = 0.5f;  // the list parks in the corner
 inline constexpr float kWordEm = 0.3f;
 inline constexpr float kSoftmaxArrow = 2.2f, kSoftmaxFill = 0.1f;
