@@ -20,6 +20,7 @@ usage:
   flowview export SCENE.json --size WxH --fps N --out DIR|FILE.mp4 [--from T0] [--to T1]
   flowview info SCENE.json                 JSON: duration, beats, camera presets
   flowview validate SCENE.json             exit 0 if the scene file is valid, else the error
+  flowview format SCENE.json               print the normalized scene (defaults explicit)
   flowview bench SCENE.json [--size WxH] [--frames N]   JSON with measured figures
   flowview --help | --version
 
@@ -64,6 +65,7 @@ int main(int argc, char** argv) {
     if (first == "export") return flowview::cli::runExport(rest);
     if (first == "info") return flowview::cli::runInfo(rest);
     if (first == "validate") return flowview::cli::runValidate(rest);
+    if (first == "format") return flowview::cli::runFormat(rest);
     if (first == "bench") return flowview::cli::runBench(rest);
   }
   return flowview::viewer::runViewer(args);

@@ -10,6 +10,7 @@ int runRender(const std::vector<std::string>& args);
 int runExport(const std::vector<std::string>& args);
 int runInfo(const std::vector<std::string>& args);
 int runValidate(const std::vector<std::string>& args);
+int runFormat(const std::vector<std::string>& args);
 int runBench(const std::vector<std::string>& args);
 
 // Runs `body`, mapping every error to its one-line message and exit code.

@@ -96,9 +96,13 @@ class LineCounter {
     if (offset < offset_) reset();
     while (offset_ < offset) {
       const auto c = static_cast<unsigned char>(text_[offset_++]);
-      if (c == '\n') {
+      // "\n", "\r\n" and a lone "\r" each end a line.
+      const bool crlf = c == '\r' && offset_ < text_.size() && text_[offset_] == '\n';
+      if (c == '\n' || (c == '\r' && !crlf)) {
         ++line_;
         column_ = 1;
+      } else if (crlf) {
+        // The "\n" that follows ends the line.
       } else if ((c & 0xC0) != 0x80) {
         // UTF-8 continuation bytes do not start a new column.
         ++column_;
@@ -225,6 +229,15 @@ const std::string* suggestKey(const std::string& key, const std::vector<std::str
   return best;
 }
 
+}  // namespace
+
+const std::string* closestName(const std::string& name,
+                               const std::vector<std::string>& candidates) {
+  return suggestKey(name, candidates);
+}
+
+namespace {
+
 bool locationBefore(SourceLocation a, SourceLocation b) {
   return std::tie(a.line, a.column) < std::tie(b.line, b.column);
 }
@@ -305,7 +318,8 @@ class DocumentBuilder {
       return failAt(text_.size(), "", "unexpected end of input");
     }
     if (error.id == 406) {
-      return failAt(tokenStartAt(text_, offset), "", "number out of range: " + last_token);
+      return failAt(tokenStartAt(text_, offset), "",
+                    "number out of range: " + clipForMessage(last_token));
     }
     bool lexer_error = false;
     const std::string message = shortParseMessage(error.what(), &lexer_error);
@@ -598,8 +612,26 @@ std::string formatNumber(std::int64_t value) {
   return std::to_string(value);
 }
 
+namespace {
+// Where to cut `text` to at most `max_bytes` without splitting a UTF-8 sequence.
+std::size_t clipEnd(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text.size();
+  std::size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return end;
+}
+}  // namespace
+
+std::string clipForMessage(std::string_view text, std::size_t max_bytes) {
+  const std::size_t end = clipEnd(text, max_bytes);
+  if (end == text.size()) return std::string(text);
+  return std::string(text.substr(0, end)) + "... (" + std::to_string(text.size()) + " bytes)";
+}
+
 std::string quoteText(std::string_view text) {
   std::string out = "\"";
+  const bool clipped = text.size() > kMaxEchoedBytes;
+  if (clipped) text = text.substr(0, clipEnd(text, kMaxEchoedBytes));
   for (char c : text) {
     switch (c) {
       case '"':
@@ -628,6 +660,7 @@ std::string quoteText(std::string_view text) {
     }
   }
   out += '"';
+  if (clipped) out += "...";
   return out;
 }
 
