@@ -315,6 +315,12 @@ TEST(SceneComposition, TimingsAndElementsDoNotDependOnGlyphMetrics) {
       EXPECT_EQ(without.beats[i].start, with_fonts.beats[i].start);
       EXPECT_EQ(without.beats[i].end, with_fonts.beats[i].end);
       EXPECT_EQ(without.beats[i].name, with_fonts.beats[i].name);
+      // info prints the camera at each beat's end: no beat frames text by its width.
+      const Camera a = without.camera.at(without.beats[i].end);
+      const Camera b = with_fonts.camera.at(with_fonts.beats[i].end);
+      EXPECT_EQ(a.center, b.center);
+      EXPECT_EQ(a.height, b.height);
+      EXPECT_EQ(a.orientation, b.orientation);
     }
     EXPECT_EQ(without.duration, with_fonts.duration);
     EXPECT_EQ(without.elements.size(), with_fonts.elements.size());
