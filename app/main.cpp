@@ -19,6 +19,7 @@ usage:
   flowview render SCENE.json --time T --size WxH --out FILE.png [--transparent]
   flowview export SCENE.json --size WxH --fps N --out DIR|FILE.mp4 [--from T0] [--to T1]
   flowview info SCENE.json                 JSON: duration, beats, camera presets
+  flowview info --elements SCENE.json      JSON: every addressable element id and its kind
   flowview validate SCENE.json             exit 0 if the scene file is valid, else the error
   flowview format SCENE.json               print the normalized scene (defaults explicit)
   flowview bench SCENE.json [--size WxH] [--frames N]   JSON with measured figures

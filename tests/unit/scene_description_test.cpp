@@ -125,6 +125,21 @@ TEST(SceneDescription, FloatsAreWrittenShortest) {
   EXPECT_NE(text.find(R"("tokens": ["a", " b", " c", " d"])"), std::string::npos) << text;
 }
 
+TEST(SceneDescription, PartOptionsSurviveFormatting) {
+  const SceneDescription s = readSceneString(
+      R"({"version": 1, "network_flow": {"text": "a b c d"},
+          "beats": [{"beat": "show_tokens"},
+                    {"beat": "attention", "parts": {"arcs": {"run_time": 2}, "title": {"skip": true}}}]})",
+      "s.json");
+  const SceneDescription again = readSceneString(formatScene(s), "formatted.json");
+  ASSERT_EQ(again.beats[1].parts.size(), 2u);
+  EXPECT_EQ(again.beats[1].parts.at("arcs").run_time, 2.0);
+  EXPECT_FALSE(again.beats[1].parts.at("arcs").skip);
+  EXPECT_TRUE(again.beats[1].parts.at("title").skip);
+  EXPECT_FALSE(again.beats[1].parts.at("title").run_time.has_value());
+  EXPECT_TRUE(again.beats[0].parts.empty());
+}
+
 // ---------------------------------------------------------------------------------------------
 // The kinds table and the docs
 

@@ -39,21 +39,21 @@ constexpr AnimationKind kAnimationKinds[] = {
 };
 
 constexpr BeatKindEntry kBeatKinds[] = {
-    // name, needs_network_flow, needs_tokens, read
-    {"show_tokens", true, false, readShowTokensBeat},
-    {"attention", true, true, readAttentionBeat},
-    {"mlp", true, true, readMlpBeat},
-    {"repetitions", true, true, readRepetitionsBeat},
-    {"focus_last_layer", true, true, readFocusLastLayerBeat},
-    {"unembedding", true, true, readUnembeddingBeat},
-    {"cycle_embeddings", true, true, readCycleEmbeddingsBeat},
-    {"context_size", true, true, readContextSizeBeat},
-    {"remove_earlier_layers", true, true, readRemoveEarlierLayersBeat},
-    {"desired_output", true, true, readDesiredOutputBeat},
-    {"unembedding_matrix", true, true, readUnembeddingMatrixBeat},
-    {"scale_stack", false, false, readScaleStackBeat},
-    {"play", false, false, readPlayBeat},
-    {"wait", false, false, readWaitBeat},
+    // name, needs_network_flow, needs_tokens, takes_parts, read
+    {"show_tokens", true, false, true, readShowTokensBeat},
+    {"attention", true, true, true, readAttentionBeat},
+    {"mlp", true, true, true, readMlpBeat},
+    {"repetitions", true, true, true, readRepetitionsBeat},
+    {"focus_last_layer", true, true, true, readFocusLastLayerBeat},
+    {"unembedding", true, true, true, readUnembeddingBeat},
+    {"cycle_embeddings", true, true, false, readCycleEmbeddingsBeat},
+    {"context_size", true, true, true, readContextSizeBeat},
+    {"remove_earlier_layers", true, true, false, readRemoveEarlierLayersBeat},
+    {"desired_output", true, true, true, readDesiredOutputBeat},
+    {"unembedding_matrix", true, true, false, readUnembeddingMatrixBeat},
+    {"scale_stack", false, false, false, readScaleStackBeat},
+    {"play", false, false, false, readPlayBeat},
+    {"wait", false, false, false, readWaitBeat},
 };
 
 template <typename Kind>

@@ -29,6 +29,7 @@ struct BeatKindEntry {
   const char* name;
   bool needs_network_flow;
   bool needs_tokens;  // a show_tokens beat before it
+  bool takes_parts;   // the "parts" option (network-flow beats that register parts)
   BeatKind (*read)(io::ObjectReader& reader, ReadContext& context);
 };
 

@@ -4,6 +4,7 @@
 #include "core/description/kinds.h"
 #include "core/description/limits.h"
 #include "core/description/read_context.h"
+#include "core/scenes/network_flow.h"
 #include "core/scenes/scene_json.h"
 
 namespace flowview::description {
@@ -64,6 +65,39 @@ AnimationDescription readAnimation(ObjectReader anim, ReadContext& context) {
   }
   anim.finish();
   return a;
+}
+
+// A network-flow beat's "parts": {"NAME": {"run_time": S, "skip": B}} (docs/scene-format.md,
+// "Element ids"); NAME is one of NetworkFlow::partNames(beat).
+PartOptions readBeatParts(ObjectReader& beat, const std::string& kind) {
+  PartOptions parts;
+  auto object = beat.optionalObject("parts");
+  if (!object) return parts;
+  const std::vector<scenes::BeatPartName>& names = scenes::NetworkFlow::partNames(kind);
+  std::map<int, std::pair<std::string, double>> retimed_plays;  // play -> (part, run time)
+  for (const std::string& name : object->keys()) {
+    const auto known = std::find_if(names.begin(), names.end(),
+                                    [&](const scenes::BeatPartName& n) { return n.name == name; });
+    if (known == names.end()) {
+      std::string list;
+      for (const auto& n : names) list += (list.empty() ? "" : ", ") + n.name;
+      object->fail(name, "\"" + kind + "\" has no part " + quoteForMessage(name) +
+                             (list.empty() ? std::string() : " (" + list + ")"));
+    }
+    ObjectReader part = object->object(name);
+    PartTimingDescription timing;
+    if (part.has("run_time")) timing.run_time = part.requiredInRange<double>("run_time", 0.01, 1e4);
+    timing.skip = part.optional<bool>("skip", false);
+    part.finish();
+    if (timing.run_time) {
+      const auto [other, fresh] = retimed_plays.try_emplace(known->play, name, *timing.run_time);
+      if (!fresh && other->second.second != *timing.run_time)
+        part.fail("run_time", "\"" + other->second.first + "\" and \"" + name +
+                                  "\" come in the same play: give a run_time to one of them");
+    }
+    parts[name] = timing;
+  }
+  return parts;
 }
 
 }  // namespace
@@ -206,6 +240,7 @@ BeatDescription readBeat(ObjectReader beat, ReadContext& context) {
   if (entry->needs_tokens && !context.tokens_shown)
     beat.fail("beat", "\"" + kind + "\" needs a \"show_tokens\" beat before it");
   out.kind = entry->read(beat, context);
+  if (entry->takes_parts) out.parts = readBeatParts(beat, kind);
   beat.finish();
   return out;
 }

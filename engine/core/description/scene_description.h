@@ -6,6 +6,7 @@
 // colors and rates keep their names. Each kind is registered once in kinds.h.
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -221,9 +222,18 @@ using BeatKind =
                  UnembeddingBeat, CycleEmbeddingsBeat, ContextSizeBeat, RemoveEarlierLayersBeat,
                  DesiredOutputBeat, UnembeddingMatrixBeat, ScaleStackBeat, WaitBeat, PlayBeat>;
 
+// A network-flow beat's "parts" option: per part name (NetworkFlow::partNames), a new run time
+// for the play that brings it in, or skip it.
+struct PartTimingDescription {
+  std::optional<double> run_time;
+  bool skip = false;
+};
+using PartOptions = std::map<std::string, PartTimingDescription>;
+
 struct BeatDescription {
   std::string notes;
-  SourceRef source;  // the beat object
+  PartOptions parts;  // kinds that take "parts" (kinds.h)
+  SourceRef source;   // the beat object
   BeatKind kind;
 };
 

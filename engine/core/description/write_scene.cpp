@@ -238,6 +238,17 @@ Json writeScene(const SceneDescription& scene) {
   for (const BeatDescription& b : scene.beats) {
     Json beat = {{"beat", beatName(b.kind)}};
     std::visit(BeatWriter{beat}, b.kind);
+    const BeatKindEntry* kind = findBeatKind(beat["beat"].get<std::string>());
+    if (kind && kind->takes_parts) {
+      Json parts = Json::object();
+      for (const auto& [name, timing] : b.parts) {
+        Json part = Json::object();
+        if (timing.run_time) part["run_time"] = *timing.run_time;
+        part["skip"] = timing.skip;
+        parts[name] = std::move(part);
+      }
+      beat["parts"] = std::move(parts);
+    }
     beat["notes"] = b.notes;
     beats.push_back(std::move(beat));
   }

@@ -32,6 +32,12 @@ NetworkFlowConfig flowConfig(const NetworkFlowDescription& nf, int64_t seed) {
   return config;
 }
 
+BeatParts partsOf(const PartOptions& options) {
+  BeatParts parts;
+  for (const auto& [name, timing] : options) parts[name] = PartTiming{timing.run_time, timing.skip};
+  return parts;
+}
+
 // One beat, visited with the pieces that build it.
 struct BeatComposer {
   SceneBuilder& b;
@@ -40,11 +46,13 @@ struct BeatComposer {
   GeneralLayer& general;
   const SceneDescription& scene;
   const std::string& notes;
+  BeatParts parts;
 
   void operator()(const ShowTokensBeat& beat) const {
     ShowTokensParams p;
     p.word_scale = static_cast<float>(beat.word_scale);
     p.notes = notes;
+    p.parts = parts;
     flow->showTokens(p);
   }
   void operator()(const AttentionBeat& beat) const {
@@ -55,6 +63,7 @@ struct BeatComposer {
     p.frame_y = static_cast<float>(beat.frame_y);
     p.run_time = beat.run_time;
     p.notes = notes;
+    p.parts = parts;
     flow->attention(p);
   }
   void operator()(const MlpBeat& beat) const {
@@ -65,16 +74,22 @@ struct BeatComposer {
     p.neurons = beat.neurons;
     p.depth = static_cast<float>(beat.depth);
     p.notes = notes;
+    p.parts = parts;
     flow->mlp(p);
   }
   void operator()(const RepetitionsBeat& beat) const {
     RepetitionsParams p;
     p.depth = static_cast<float>(beat.depth);
     p.notes = notes;
+    p.parts = parts;
     flow->repetitions(p);
   }
-  void operator()(const FocusLastLayerBeat&) const { flow->focusLastLayer(notes); }
-  void operator()(const UnembeddingBeat&) const { flow->unembedding(notes); }
+  void operator()(const FocusLastLayerBeat&) const {
+    flow->focusLastLayer(FocusParams{notes, parts});
+  }
+  void operator()(const UnembeddingBeat&) const {
+    flow->unembedding(UnembeddingParams{notes, parts});
+  }
   void operator()(const CycleEmbeddingsBeat&) const { flow->cycleEmbeddings(notes); }
   void operator()(const ContextSizeBeat& beat) const {
     ContextSizeParams p;
@@ -82,6 +97,7 @@ struct BeatComposer {
     p.context_value = beat.value;
     p.dimension_label = beat.dimension;
     p.notes = notes;
+    p.parts = parts;
     flow->contextSize(p);
   }
   void operator()(const RemoveEarlierLayersBeat&) const { flow->removeEarlierLayers(); }
@@ -90,6 +106,7 @@ struct BeatComposer {
     p.words = beat.words;
     p.probabilities = beat.probabilities;
     p.notes = notes;
+    p.parts = parts;
     flow->desiredOutput(p);
   }
   void operator()(const UnembeddingMatrixBeat&) const { flow->unembeddingMatrix(notes); }
@@ -131,7 +148,8 @@ Scene composeScene(const SceneDescription& scene, text::GlyphAtlas& atlas) {
   GeneralLayer general(b, atlas);
   for (const ObjectDescription& object : scene.objects) general.addObject(object);
   for (const BeatDescription& beat : scene.beats)
-    std::visit(BeatComposer{b, atlas, flow, general, scene, beat.notes}, beat.kind);
+    std::visit(BeatComposer{b, atlas, flow, general, scene, beat.notes, partsOf(beat.parts)},
+               beat.kind);
   Scene built = b.finish();
   if (built.duration <= 0.0) {
     const SourceRef& at = scene.beats_source;

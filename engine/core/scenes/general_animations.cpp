@@ -44,18 +44,20 @@ void GeneralLayer::fadeIn(int e, TimeWindow w, glm::vec3 shift, Rate rate) {
   builder_.fadeIn(e, w, shift, rate, target);
 }
 
-const GeneralLayer::Object& GeneralLayer::target(const AnimationDescription& anim) {
+GeneralLayer::Object GeneralLayer::target(const AnimationDescription& anim) const {
   if (auto it = objects_.find(anim.target); it != objects_.end()) return it->second;
   if (const ScenePart* part = builder_.findPart(anim.target); part && !part->elements.empty()) {
-    Object& object = parts_[anim.target];
-    // Anchored at its first element from the first animation on, so that moves and scales
-    // compose; rebuilt when the part was registered again with other elements.
-    if (object.elements != part->elements) {
-      object.elements = part->elements;
-      object.anchor = part->elements.front();
-      object.anchor_offset = glm::vec3(0.0f);
-      object.anchor_scale = std::max(builder_.poseNow(object.anchor).scale.y, 1e-6f);
-    }
+    // A part of the network flow ("attention2/block", "layer3"): its origin is the centre of its
+    // elements' positions, so indicate and move scale about the part's middle.
+    Object object;
+    object.elements = part->elements;
+    glm::vec3 centre(0.0f);
+    for (int e : part->elements) centre += builder_.poseNow(e).position;
+    centre /= static_cast<float>(part->elements.size());
+    object.anchor = part->elements.front();
+    const Pose anchor = builder_.poseNow(object.anchor);
+    object.anchor_scale = anchor.scale.y;
+    object.anchor_offset = centre - anchor.position;
     return object;
   }
   std::vector<std::string> ids;
@@ -85,7 +87,7 @@ double GeneralLayer::animate(const AnimationDescription& anim, double t0, double
     if (returnsToStart(rate)) builder_.mutableScene().camera.set(w.end, start);
     return w.end - t0;
   }
-  const Object& object = target(anim);
+  const Object object = target(anim);
   const std::vector<int>& elements = object.elements;
   const float lag = toFloat(anim.lag_ratio);
   const glm::vec3 shift = vec3Of(anim.shift);

@@ -38,7 +38,7 @@ class GeneralLayer {
   void addFormula(const description::FormulaObject& formula, const std::string& id,
                   const Pose& pose, Rgb color, float opacity, Object& out);
   // The file's object `id`, else the scene part `id` (anchored at its first element).
-  const Object& target(const description::AnimationDescription& anim);
+  Object target(const description::AnimationDescription& anim) const;
   // Records an element's opacities: `base` is its share of the object's opacity (a fill's
   // fill_opacity), the opacity it has now is what fade_in restores after a fade_out.
   int track(int element, float base_opacity);
@@ -51,7 +51,6 @@ class GeneralLayer {
   SceneBuilder& builder_;
   text::GlyphAtlas& atlas_;
   std::map<std::string, Object> objects_;
-  std::map<std::string, Object> parts_;  // scene parts animated so far, by id
   struct Opacity {
     float base = 1.0f;   // opacity at object opacity 1 ("move" "opacity" multiplies it)
     float shown = 1.0f;  // what fade_in brings it back to after a fade_out
