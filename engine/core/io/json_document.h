@@ -24,6 +24,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/io/load_error.h"
+#include "core/io/message_text.h"
 
 namespace flowview::io {
 
@@ -98,14 +99,6 @@ const char* jsonTypeName(const nlohmann::json& value);
 // Formats a number for messages: integers without exponent or decimals, others shortest form.
 std::string formatNumber(double value);
 std::string formatNumber(std::int64_t value);
-// `text` in double quotes, with JSON escapes, for quoting keys in messages.
-std::string quoteText(std::string_view text);
-// Input quoted back in messages is cut after this many bytes ("..." marks the cut), so a
-// 10 MB string or a 100,000-digit number never fills the terminal.
-inline constexpr std::size_t kMaxEchoedBytes = 60;
-std::string clipForMessage(std::string_view text, std::size_t max_bytes = kMaxEchoedBytes);
-// The candidate closest to `name` by edit distance, or nullptr when none is plausibly a typo.
-const std::string* closestName(const std::string& name, const std::vector<std::string>& candidates);
 
 namespace detail {
 
