@@ -110,7 +110,8 @@ TEST(SceneDescription, FormatWritesDefaultsInAFixedOrder) {
       "duration": 1.0,
       "notes": ""
     }
-  ]
+  ],
+  "present_every_beat": false
 }
 )");
 }

@@ -166,6 +166,7 @@ SceneDescription readScene(const io::JsonDocument& doc) {
   if (beats.size() > kMaxBeats)
     beats.at(kMaxBeats).fail("more than " + std::to_string(kMaxBeats) + " beats (the limit)");
   for (const auto& entry : beats) scene.beats.push_back(readBeat(entry.object(), context));
+  scene.present_every_beat = root.optional<bool>("present_every_beat", false);
   root.finish();
   if (!sceneTakesTime(scene)) root.fail("beats", "the scene lasts 0 seconds");
   return scene;

@@ -252,6 +252,7 @@ struct SceneDescription {
   std::optional<NetworkFlowDescription> network_flow;
   std::vector<ObjectDescription> objects;
   std::vector<BeatDescription> beats;
+  bool present_every_beat = false;  // presentation mode: holds need a click too
   SourceRef beats_source;  // the "beats" array, for "the scene lasts 0 seconds"
 };
 

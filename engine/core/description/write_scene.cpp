@@ -253,6 +253,7 @@ Json writeScene(const SceneDescription& scene) {
     beats.push_back(std::move(beat));
   }
   out["beats"] = std::move(beats);
+  out["present_every_beat"] = scene.present_every_beat;
   return out;
 }
 

@@ -151,6 +151,7 @@ Scene composeScene(const SceneDescription& scene, text::GlyphAtlas& atlas) {
     std::visit(BeatComposer{b, atlas, flow, general, scene, beat.notes, partsOf(beat.parts)},
                beat.kind);
   Scene built = b.finish();
+  built.present_every_beat = scene.present_every_beat;
   if (built.duration <= 0.0) {
     const SourceRef& at = scene.beats_source;
     throw io::LoadError(at.file, at.pointer, at.location, "the scene lasts 0 seconds");
