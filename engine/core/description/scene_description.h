@@ -253,7 +253,7 @@ struct SceneDescription {
   std::vector<ObjectDescription> objects;
   std::vector<BeatDescription> beats;
   bool present_every_beat = false;  // presentation mode: holds need a click too
-  SourceRef beats_source;  // the "beats" array, for "the scene lasts 0 seconds"
+  SourceRef beats_source;           // the "beats" array, for "the scene lasts 0 seconds"
 };
 
 }  // namespace flowview::description
