@@ -4,12 +4,16 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
+#include <sstream>
+#include <stdexcept>
 
 #include "core/build/scene_builder.h"
 #include "core/io/json_document.h"
 #include "core/math/color.h"
 #include "core/scenes/general_layer.h"
+#include "core/scenes/lesson_scenes.h"
 #include "core/scenes/network_flow.h"
 #include "core/scenes/scale_stack.h"
 #include "core/scenes/scene_json.h"
@@ -86,7 +90,47 @@ BeatParts readBeatParts(ObjectReader& beat, const std::string& kind) {
   return parts;
 }
 
-Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
+// A "lesson" beat (issue 17, docs/scenes.md): one of the lesson scenes built whole from
+// engine/core/lessons (lesson_scenes.h). Its options: "lesson" (the name), "seed", "passage" (a
+// text file relative to the scene file) and "gains".
+void readLessonBeat(ObjectReader& beat, SceneBuilder& b, text::GlyphAtlas& atlas,
+                    const std::string& base_dir) {
+  const std::string name = beat.required<std::string>("lesson");
+  if (!isLesson(name)) {
+    std::string list;
+    for (const auto& n : lessonNames()) list += (list.empty() ? "" : ", ") + n;
+    beat.fail("lesson", "unknown lesson \"" + name + "\" (" + list + ")");
+  }
+  LessonOptions options;
+  options.seed = static_cast<uint64_t>(
+      beat.optionalInRange<int64_t>("seed", 0, 0, std::numeric_limits<int64_t>::max()));
+  if (beat.has("passage")) {
+    const std::string file = beat.required<std::string>("passage");
+    const std::filesystem::path path = std::filesystem::path(file).is_absolute()
+                                           ? std::filesystem::path(file)
+                                           : std::filesystem::path(base_dir) / file;
+    std::ifstream in(path);
+    std::ostringstream text;
+    if (!in || !(text << in.rdbuf())) beat.fail("passage", "cannot read " + path.string());
+    options.passage = text.str();
+    if (options.passage.size() > (1u << 20)) beat.fail("passage", "more than 1 MiB of text");
+  }
+  if (auto gains = beat.optionalArray("gains")) {
+    for (const auto& g : *gains) {
+      const double value = g.as<double>();
+      if (!(value >= 0 && value <= 100)) g.fail("must be between 0 and 100");
+      options.gains.push_back(value);
+    }
+    if (options.gains.empty() || options.gains.size() > 4) beat.fail("gains", "1 to 4 gains");
+  }
+  try {
+    buildLesson(name, b, atlas, options);
+  } catch (const std::invalid_argument& e) {
+    beat.fail("lesson", e.what());
+  }
+}
+
+Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas, const std::string& base_dir) {
   ObjectReader root = doc.object();
   const int version = root.required<int>("version");
   if (version != 1)
@@ -275,12 +319,14 @@ Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
       if (explicit_rt && anims.empty()) end = default_rt;
       b.endPlay(end, beat.optional<std::string>("name", "play"),
                 beat.optional<std::string>("section", ""), notes);
+    } else if (kind == "lesson") {
+      readLessonBeat(beat, b, atlas, base_dir);
     } else {
       beat.fail("beat", "unknown beat \"" + kind +
                             "\" (show_tokens, attention, mlp, repetitions, focus_last_layer, "
                             "unembedding, cycle_embeddings, "
                             "context_size, remove_earlier_layers, desired_output, "
-                            "unembedding_matrix, scale_stack, play, wait)");
+                            "unembedding_matrix, scale_stack, lesson, play, wait)");
     }
     beat.finish();
   }
@@ -293,12 +339,13 @@ Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
 }  // namespace
 
 Scene loadSceneFile(const std::string& path, text::GlyphAtlas& atlas) {
-  return build(JsonDocument::parseFile(path), atlas);
+  return build(JsonDocument::parseFile(path), atlas,
+               std::filesystem::path(path).parent_path().string());
 }
 
 Scene loadSceneString(std::string_view json, const std::string& display_name,
                       text::GlyphAtlas& atlas) {
-  return build(JsonDocument::parseString(json, display_name), atlas);
+  return build(JsonDocument::parseString(json, display_name), atlas, ".");
 }
 
 std::string defaultScenePath() {
