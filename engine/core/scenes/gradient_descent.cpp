@@ -19,7 +19,7 @@ const char* const kSection = "gradient descent";
 constexpr int kShownInputs = 16;  // the input layer shows 16 of its 784 neurons, as manim's
 constexpr float kNeuronRadius = 0.075f;
 constexpr float kLayerX[4] = {1.4f, 2.9f, 4.4f, 5.9f};
-constexpr float kNetworkCenterY = 2.15f;
+constexpr float kNetworkCenterY = 1.85f;
 constexpr float kColumnX = -4.6f, kColumnY = 0.35f;
 constexpr glm::vec3 kCostAt{3.65f, -1.05f, 0.0f};
 constexpr int kSteps = 3;
@@ -190,13 +190,9 @@ GradientDescentHandles buildGradientDescent(SceneBuilder& b, text::GlyphAtlas&,
   costs.push_back(grads.back().cost);
   const Vector& g0 = grads[0].flat;
   // w_n: the largest first-layer component; w_k: the first-layer weight nearest |g_n| / 32.
-  const std::vector<int> ranked = largestMagnitudes(g0, 200);
-  int n_index = ranked[0];
-  for (int i : ranked)
-    if (locateParameter(i).layer == 0 && !locateParameter(i).isBias()) {
-      n_index = i;
-      break;
-    }
+  int n_index = -1;
+  for (int i = 0; i < 784 * 16; ++i)
+    if (n_index < 0 || std::abs(g0(i)) > std::abs(g0(n_index))) n_index = i;
   const double target = std::abs(g0(n_index)) / 32.0;
   int k_index = -1;
   for (int i = 0; i < 784 * 16; ++i) {
@@ -234,7 +230,7 @@ GradientDescentHandles buildGradientDescent(SceneBuilder& b, text::GlyphAtlas&,
   network.push_back(b.addFill("network/layer0/dots", shapes::dots(3, 0.025f, 0.09f, {0, 1, 0}),
                               at({kLayerX[0], kNetworkCenterY, 0}), Rgb(1.0f)));
   std::vector<int> edges = addEdges(b, layout, nets[0], "network/edges0");
-  const float box_w = kLayerX[3] - kLayerX[0] + 0.7f, box_h = 4.0f;
+  const float box_w = kLayerX[3] - kLayerX[0] + 0.7f, box_h = 3.9f;
   const glm::vec3 box_center{0.5f * (kLayerX[0] + kLayerX[3]), kNetworkCenterY, 0};
   const int box = b.addStroke("network/rectangle", shapes::rectangleOutline(box_w, box_h, 3.0f),
                               at(box_center), red);
@@ -243,9 +239,9 @@ GradientDescentHandles buildGradientDescent(SceneBuilder& b, text::GlyphAtlas&,
       "cost/arrow",
       shapes::arrowFill(arrow_top, kCostAt + glm::vec3(0, 0.35f, 0), 0.04f, 0.2f, 0.18f, {}),
       Pose{}, red);
-  const std::string cost_words = "C(w\u2080, w\u2081, \u2026, w" + last + ") = ";
+  const std::string cost_words = "C(w0, w1, \u2026, w" + last + ") =";
   const int cost_expression = s.text("cost/expression", cost_words, kCostAt, 0.32f, Rgb(1.0f), 2);
-  const int cost = s.number("cost/value", costs[0], 2, kCostAt + glm::vec3(0.05f, 0, 0), 0.32f);
+  const int cost = s.number("cost/value", costs[0], 2, kCostAt + glm::vec3(0.15f, 0, 0), 0.32f);
   handles.cost = cost;
   std::vector<int> first = network;
   first.insert(first.end(), edges.begin(), edges.end());
@@ -267,7 +263,7 @@ GradientDescentHandles buildGradientDescent(SceneBuilder& b, text::GlyphAtlas&,
   handles.gradient = addMatrix(b, -g0, column);
   const std::vector<int> column_elements = handles.gradient.allElements();
   const int column_label =
-      s.text("gradient/label", "\u2212\u2207C(w\u2080, w\u2081, \u2026)",
+      s.text("gradient/label", "\u2212\u2207C(w0, w1, \u2026)",
              {kColumnX, kColumnY + 0.5f * handles.gradient.height + 0.4f, 0}, 0.3f);
   s.show(column_elements, {t0, t0 + 1.5});
   s.show({column_label}, {t0 + 0.5, t0 + 2.0});
@@ -419,7 +415,7 @@ GradientDescentHandles buildGradientDescent(SceneBuilder& b, text::GlyphAtlas&,
   isolated.insert(isolated.end(), {gn, gk, gn_name, gk_name});
   s.show(isolated, {t0 + 0.5, t0 + 1.0});
   const int cost_terms =
-      s.text("cost/terms", "C(\u2026, w_n, \u2026, w_k, \u2026) = ", kCostAt, 0.32f, Rgb(1.0f), 2);
+      s.text("cost/terms", "C(\u2026, w_n, \u2026, w_k, \u2026) =", kCostAt, 0.32f, Rgb(1.0f), 2);
   b.hideUntil(cost_terms, t0 + 0.5);
   b.fadeIn(cost_terms, {t0 + 0.5, t0 + 1.0});
   s.hide({cost_expression}, {t0, t0 + 0.5});

@@ -18,6 +18,7 @@ constexpr float kPassageHeight = 7.0f;            // FRAME_HEIGHT - 1
 constexpr float kSectionWidth = kFrameWidth - 1;  // the paragraph alone
 constexpr float kWordHeight = 0.75f;              // the focus word alone
 constexpr float kLineSpacing = 1.3f;              // line pitch in em
+constexpr float kSectionLineEm = 40.0f;           // the paragraph alone: lines of about 80 glyphs
 
 Pose at(glm::vec3 p, float scale = 1.0f) {
   Pose pose;
@@ -46,49 +47,83 @@ std::vector<std::vector<std::string>> paragraphsOf(const std::string& passage) {
   return paragraphs;
 }
 
-// Lays the words out left-aligned in lines no wider than `width` (em = 1); returns the words'
-// positions in em with the first line's baseline-ish centre at y = 0, lines going down.
+// Lays the words out left-aligned in lines no wider than `width` em (em = 1): a greedy wrap on
+// measured word widths, then each line set exactly. Positions are in em, the first line at y = 0.
 struct Laid {
   std::vector<Word> words;
   int lines = 0;
   float width = 0;
 };
+struct Measured {
+  std::vector<std::vector<float>> widths;  // per paragraph, per word
+  float space = 0.25f;
+};
+Measured measure(text::GlyphAtlas& atlas, const std::vector<std::vector<std::string>>& paragraphs) {
+  Measured m;
+  const std::vector<PieceLayout> pair = layoutPieces(atlas, {"n", " n"});
+  m.space = pair[1].ink_left - pair[0].ink_right;
+  for (const auto& paragraph : paragraphs) {
+    std::vector<float> widths;
+    for (const auto& w : paragraph) {
+      const PieceLayout one = layoutPieces(atlas, {w}).front();
+      widths.push_back(one.ink_right - one.ink_left);
+    }
+    m.widths.push_back(widths);
+  }
+  return m;
+}
+// Where each line starts: per paragraph, the first word of each line.
+std::vector<std::vector<size_t>> wrap(const Measured& m, float width) {
+  std::vector<std::vector<size_t>> breaks;
+  for (const auto& widths : m.widths) {
+    std::vector<size_t> starts = {0};
+    float line = 0;
+    for (size_t i = 0; i < widths.size(); ++i) {
+      const float with = i == starts.back() ? widths[i] : line + m.space + widths[i];
+      if (i != starts.back() && with > width) {
+        starts.push_back(i);
+        line = widths[i];
+      } else {
+        line = with;
+      }
+    }
+    breaks.push_back(starts);
+  }
+  return breaks;
+}
 Laid layOut(text::GlyphAtlas& atlas, const std::vector<std::vector<std::string>>& paragraphs,
-            float width) {
+            const std::vector<std::vector<size_t>>& breaks, int paragraph_offset = 0) {
   Laid laid;
   int line = 0;
   for (size_t p = 0; p < paragraphs.size(); ++p) {
     const auto& words = paragraphs[p];
-    size_t start = 0;
-    while (start < words.size()) {
-      // The longest prefix of the remaining words that fits.
-      size_t end = start + 1;
-      std::vector<PieceLayout> fit;
-      for (size_t e = start + 1; e <= words.size(); ++e) {
-        std::vector<std::string> pieces;
-        for (size_t i = start; i < e; ++i) pieces.push_back((i == start ? "" : " ") + words[i]);
-        std::vector<PieceLayout> layout = layoutPieces(atlas, pieces);
-        if (e > start + 1 && layout.back().ink_right - layout.front().ink_left > width) break;
-        fit = std::move(layout);
-        end = e;
-      }
+    for (size_t l = 0; l < breaks[p].size(); ++l) {
+      const size_t start = breaks[p][l];
+      const size_t end = l + 1 < breaks[p].size() ? breaks[p][l + 1] : words.size();
+      std::vector<std::string> pieces;
+      for (size_t i = start; i < end; ++i) pieces.push_back((i == start ? "" : " ") + words[i]);
+      const std::vector<PieceLayout> fit = layoutPieces(atlas, pieces);
       const float left = fit.front().ink_left;
       for (size_t i = start; i < end; ++i) {
         const PieceLayout& piece = fit[i - start];
         Word w;
         w.text = words[i];
-        w.paragraph = static_cast<int>(p);
+        w.paragraph = static_cast<int>(p) + paragraph_offset;
         w.position = {piece.origin_offset.x - left, piece.origin_offset.y - line * kLineSpacing, 0};
         w.width = piece.ink_right - piece.ink_left;
         laid.width = std::max(laid.width, piece.ink_right - left);
         laid.words.push_back(w);
       }
       ++line;
-      start = end;
     }
   }
   laid.lines = line;
   return laid;
+}
+int lineCount(const std::vector<std::vector<size_t>>& breaks) {
+  int n = 0;
+  for (const auto& b : breaks) n += static_cast<int>(b.size());
+  return n;
 }
 
 // The index of the first word of `phrase` in `words` (whole words, punctuation included).
@@ -114,9 +149,16 @@ void buildTextPassageIntro(SceneBuilder& b, text::GlyphAtlas& atlas, const TextP
   b.mutableScene().camera.setInitial(Camera::fromEuler({0, 0, 0}, {0, 0, 0}, 8.0f));
   Random random(p.seed);
 
-  // The passage at the em size that makes it kPassageHeight tall and at most the section width.
-  const float wrap_em = 60.0f;  // the line length in em: about the seed's tiny passage
-  Laid laid = layOut(atlas, paragraphs, wrap_em);
+  // The passage at the largest em size that keeps it kPassageHeight tall and kSectionWidth wide:
+  // the line length is chosen among a range of wraps.
+  const Measured measured = measure(atlas, paragraphs);
+  float best_em = 0, best_wrap = 60;
+  for (float wrap_em = 30; wrap_em <= 160; wrap_em += 2) {
+    const int lines = lineCount(wrap(measured, wrap_em));
+    const float em = std::min(kPassageHeight / (lines * kLineSpacing), kSectionWidth / wrap_em);
+    if (em > best_em) best_em = em, best_wrap = wrap_em;
+  }
+  Laid laid = layOut(atlas, paragraphs, wrap(measured, best_wrap));
   const float em =
       std::min(kPassageHeight / (laid.lines * kLineSpacing), kSectionWidth / laid.width);
   const glm::vec3 origin{-0.5f * laid.width * em, 0.5f * (laid.lines - 1) * kLineSpacing * em, 0};
@@ -127,24 +169,23 @@ void buildTextPassageIntro(SceneBuilder& b, text::GlyphAtlas& atlas, const TextP
   }
   const size_t focus = find(words, p.focus_phrase);
   const size_t far_first = 0, far_second = find(words, p.far_context_phrase);
-  // The section: the paragraph's words, scaled to kSectionWidth and centred.
+  // The section alone: the paragraph wrapped into shorter lines, kSectionWidth wide, centred.
   std::vector<size_t> section, rest;
-  float lo = 1e9f, hi = -1e9f, top = -1e9f, bottom = 1e9f;
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (words[i].paragraph != p.section_paragraph) {
-      rest.push_back(i);
-      continue;
-    }
-    section.push_back(i);
-    lo = std::min(lo, words[i].position.x - 0.5f * words[i].width);
-    hi = std::max(hi, words[i].position.x + 0.5f * words[i].width);
-    top = std::max(top, words[i].position.y);
-    bottom = std::min(bottom, words[i].position.y);
-  }
-  const float section_scale = kSectionWidth / (hi - lo);
-  const glm::vec3 section_center{0.5f * (lo + hi), 0.5f * (top + bottom), 0};
-  auto in_section = [&](size_t i) { return (words[i].position - section_center) * section_scale; };
-
+  for (size_t i = 0; i < words.size(); ++i)
+    (words[i].paragraph == p.section_paragraph ? section : rest).push_back(i);
+  Measured section_measured;
+  section_measured.space = measured.space;
+  section_measured.widths = {measured.widths[size_t(p.section_paragraph)]};
+  const Laid alone = layOut(atlas, {paragraphs[size_t(p.section_paragraph)]},
+                            wrap(section_measured, kSectionLineEm), p.section_paragraph);
+  const float section_em = kSectionWidth / alone.width;
+  const float section_scale = section_em / em;
+  auto in_section = [&](size_t i) {
+    const size_t j = size_t(std::find(section.begin(), section.end(), i) - section.begin());
+    return glm::vec3(-0.5f * kSectionWidth, 0.5f * (alone.lines - 1) * kLineSpacing * section_em,
+                     0) +
+           alone.words[j].position * section_em;
+  };
   std::vector<int> elements(words.size());
   for (size_t i = 0; i < words.size(); ++i) {
     TextGeometry g;
@@ -176,7 +217,6 @@ void buildTextPassageIntro(SceneBuilder& b, text::GlyphAtlas& atlas, const TextP
     // ShowIncreasingSubsets: word j appears at j / n of the run time.
     const double appear = i == focus ? t0 + 0.5 : t0 + double(j) / double(section.size());
     b.hideUntil(elements[i], appear);
-    b.element(elements[i]).added_at = appear;
   }
   const std::string context_notes = "Its meaning depends on the words around it.";
   b.endPlay(1.0, "context grows", kSection, context_notes);
