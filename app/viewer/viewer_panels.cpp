@@ -180,6 +180,13 @@ void ViewerApp::drawSidePanel() {
   ImGui::TextDisabled("%s", std::filesystem::path(scene_path_).filename().string().c_str());
   if (ImGui::CollapsingHeader("Beats", ImGuiTreeNodeFlags_DefaultOpen)) drawBeatList();
   if (ImGui::CollapsingHeader("Camera", ImGuiTreeNodeFlags_DefaultOpen)) drawCameraPanel();
+  if (std::optional<Scene> rebuilt = attention_panel_.draw(scene_, *atlas_)) {
+    scene_ = std::move(*rebuilt);  // between frames, as a hot reload
+    transport_.setTimeline(scene_.beats, scene_.duration);
+    presets_.setScenePresets(scene_.presets);
+    preview_time_ = -2.0;
+    busy_frames_ = 3;
+  }
   if (!scene_.next_tokens.tokens.empty() &&
       ImGui::CollapsingHeader("Next token", ImGuiTreeNodeFlags_DefaultOpen)) {
     drawNextTokenPanel();

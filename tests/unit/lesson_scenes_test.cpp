@@ -7,7 +7,9 @@
 #include <cmath>
 #include <map>
 
+#include "core/lessons/attention_head.h"
 #include "core/lessons/digit_network.h"
+#include "core/scenes/attention_math.h"
 #include "core/scenes/gradient_descent.h"
 #include "core/scenes/mole_illustrations.h"
 #include "scene_loading.h"
@@ -79,7 +81,7 @@ TEST(LessonScenes, GradientEntriesAreTheTruePartialDerivatives) {
   for (int r = 0; r < h.gradient.rows; ++r) {
     if (!h.gradient.rowShown(r)) continue;
     const Element& e = s.elements[size_t(h.gradient.cell(r, 0))];
-    EXPECT_FLOAT_EQ(e.value.initial(), static_cast<float>(-g.flat(r))) << r;
+    EXPECT_FLOAT_EQ(e.value.initial(), static_cast<float>(-g.flat(r) + 0.0)) << r;
     EXPECT_EQ(s.texts[e.geometry].decimals, 6);
     ++shown;
   }
@@ -168,6 +170,28 @@ TEST(LessonScenes, BadLessonBeatsSayWhereAndWhy) {
       "attention_math", "gains": [-1]}]})")
                 .find("between 0 and 100"),
             std::string::npos);
+}
+
+TEST(LessonScenes, AttentionMathRebuildsForTheViewersGainAndMask) {
+  const Scene& file = sceneFile("attention_math");
+  EXPECT_TRUE(isAttentionMathScene(file));
+  EXPECT_FALSE(isAttentionMathScene(sceneFile("gradient_descent")));
+  AttentionMathParams params;
+  params.gain = 4.0;
+  params.causal = false;
+  const Scene rebuilt = buildAttentionMathScene(atlas(), file.title, params);
+  EXPECT_EQ(rebuilt.beats.size(), file.beats.size());
+  EXPECT_DOUBLE_EQ(rebuilt.duration, file.duration);
+  const lessons::AttentionHead head =
+      lessons::computeAttentionHead(lessons::makeAttentionInputs({}, 1337), false, 4.0);
+  const ScenePart* cell = rebuilt.findPart("weights/cell1_6");  // above the diagonal
+  ASSERT_NE(cell, nullptr);
+  const float shown = rebuilt.elements[size_t(cell->elements[0])].value.initial();
+  EXPECT_FLOAT_EQ(shown, static_cast<float>(head.weights(1, 6)));
+  EXPECT_GT(shown, 0.0f) << "without the mask a token attends to later ones";
+  const ScenePart* masked = rebuilt.findPart("masked/cell2_5");
+  ASSERT_NE(masked, nullptr);
+  EXPECT_TRUE(rebuilt.texts[rebuilt.elements[size_t(masked->elements[0])].geometry].is_number);
 }
 
 }  // namespace

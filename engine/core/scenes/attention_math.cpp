@@ -133,7 +133,7 @@ AttentionMathHandles buildAttentionMath(SceneBuilder& b, text::GlyphAtlas&,
                                         const AttentionMathParams& p) {
   using namespace lessons;
   const AttentionInputs inputs = makeAttentionInputs(AttentionSizes{}, p.seed);
-  const AttentionHead head = computeAttentionHead(inputs);
+  const AttentionHead head = computeAttentionHead(inputs, p.causal, p.gain);
   const int T = static_cast<int>(inputs.x.rows());
   AttentionMath s(b);
   b.mutableScene().camera.setInitial(Camera::fromEuler({0, 0, 0}, {0, 0, 0}, kFrameHeight));
@@ -267,7 +267,9 @@ AttentionMathHandles buildAttentionMath(SceneBuilder& b, text::GlyphAtlas&,
   t0 = b.now();
   s.clear(t0, 0.5, {title});
   const MatrixHandles masked = s.matrix(head.masked, "masked", {kLeft, 0, 0}, kSigned, 2.0f);
-  const int masked_label = s.text("masked/label", "masked", {kLeft, -1.9f, 0}, 0.3f);
+  const int masked_label =
+      s.text("masked/label", p.causal ? "masked" : "no mask: every token sees all",
+             {kLeft, -1.9f, 0}, 0.3f);
   s.show(masked.allElements(), t0 + 0.5, 1.5, 0.01);
   s.show({masked_label}, t0 + 0.5, 1.0);
   s.play(2.0, "mask the future", "A token must not see the future: mask above the diagonal.");
@@ -341,6 +343,18 @@ AttentionMathHandles buildAttentionMath(SceneBuilder& b, text::GlyphAtlas&,
 
   b.wait(2.0, "hold", kSection, "One head: four matrix products, a mask and a softmax.");
   return handles;
+}
+
+Scene buildAttentionMathScene(text::GlyphAtlas& atlas, const std::string& title,
+                              const AttentionMathParams& params) {
+  SceneBuilder b(title);
+  buildAttentionMath(b, atlas, params);
+  return b.finish();
+}
+
+bool isAttentionMathScene(const Scene& scene) {
+  return scene.findPart("w_soft") && scene.findPart("masked") && scene.findPart("weights") &&
+         scene.findPart("gain0");
 }
 
 }  // namespace flowview::scenes

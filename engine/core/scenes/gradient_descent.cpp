@@ -162,6 +162,29 @@ class GradientDescent {
   SceneBuilder& b_;
 };
 
+// -g with exact zeros (the blank pixels' weights) shown as 0, not -0.
+Eigen::MatrixXd shownGradient(const lessons::Vector& g) {
+  return (-g).array() + 0.0;
+}
+float shownEntry(double g) {
+  return static_cast<float>(-g + 0.0);
+}
+
+// Animates to `target` over the first half of `w` and back to the value it has over the second
+// half (manim's there_and_back, with the value restored after the window).
+void pulseColor(SceneBuilder& b, int e, TimeWindow w, Rgb target) {
+  const Rgb was = b.element(e).color.finalValue();
+  const double mid = 0.5 * (w.start + w.end);
+  b.recolor(e, {w.start, mid}, target);
+  b.recolor(e, {mid, w.end}, was);
+}
+void pulsePose(SceneBuilder& b, int e, TimeWindow w, Pose target) {
+  const Pose was = b.poseNow(e);
+  const double mid = 0.5 * (w.start + w.end);
+  b.moveTo(e, {w.start, mid}, target);
+  b.moveTo(e, {mid, w.end}, was);
+}
+
 std::string withCommas(int n) {
   std::string s = std::to_string(n);
   for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(size_t(i), ",");
@@ -260,7 +283,7 @@ GradientDescentHandles buildGradientDescent(SceneBuilder& b, text::GlyphAtlas&,
   column.coloring = MatrixColoring::Plain;
   column.em_size = 0.26f;
   column.max_rows = 8;
-  handles.gradient = addMatrix(b, -g0, column);
+  handles.gradient = addMatrix(b, shownGradient(g0), column);
   const std::vector<int> column_elements = handles.gradient.allElements();
   const int column_label =
       s.text("gradient/label", "\u2212\u2207C(w0, w1, \u2026)",
@@ -295,22 +318,23 @@ GradientDescentHandles buildGradientDescent(SceneBuilder& b, text::GlyphAtlas&,
     for (size_t i = 0; i < shown_rows.size(); ++i) {
       const int r = shown_rows[i];
       const glm::vec3 from = handles.gradient.cellCenter(r, 0);
-      const int c = s.number(tag + "/copy" + std::to_string(i), -grads[size_t(step)].flat(r), 6,
-                             from - glm::vec3(0.55f, 0, 0), 0.26f, yellow);
-      Pose target = at(kCostAt + glm::vec3(-3.6f + 0.38f * static_cast<float>(i), 0.45f, 0));
+      const int c =
+          s.number(tag + "/copy" + std::to_string(i), shownEntry(grads[size_t(step)].flat(r)), 6,
+                   from - glm::vec3(0.55f, 0, 0), 0.26f, yellow);
+      Pose target = at(kCostAt + glm::vec3(-3.3f + 0.36f * static_cast<float>(i), 0.4f, 0));
       target.scale = glm::vec3(0.45f);
       b.moveTo(c, {t0, t0 + 1.0}, target);
       copies.push_back(c);
     }
     const int words =
-        s.text(tag + "/words", "Nudge weights", kCostAt + glm::vec3(-1.6f, 1.05f, 0), 0.3f, yellow);
+        s.text(tag + "/words", "Nudge weights", kCostAt + glm::vec3(-1.6f, -0.6f, 0), 0.3f, yellow);
     s.show({words}, {t0, t0 + 1.0});
     s.play(1.0, title + "terms move", step_notes);
     // b. The copies shrink into the terms.
     t0 = b.now();
     for (int c : copies) {
       Pose target = b.poseNow(c);
-      target.position.y -= 0.45f;
+      target.position.y -= 0.4f;
       target.scale = glm::vec3(0.05f);
       b.moveTo(c, {t0, t0 + 1.0}, target);
     }
@@ -324,14 +348,14 @@ GradientDescentHandles buildGradientDescent(SceneBuilder& b, text::GlyphAtlas&,
     s.show(next_edges, {t0, t0 + 1.5});
     s.hide(edges, {t0, t0 + 1.5});
     edges = next_edges;
-    b.recolor(cost_expression, {t0, t0 + 1.5}, yellow, Rate::ThereAndBack);
+    pulseColor(b, cost_expression, {t0, t0 + 1.5}, yellow);
     b.changeValue(cost, {t0, t0 + 1.5}, static_cast<float>(costs[size_t(step + 1)]));
     s.play(1.5, title + "weights change", step_notes);
     // d. The entries change to the gradient at the new weights.
     t0 = b.now();
     for (size_t i = 0; i < shown_rows.size(); ++i)
       b.changeValue(shown_cells[i], {t0, t0 + 1.0},
-                    static_cast<float>(-grads[size_t(step + 1)].flat(shown_rows[i])));
+                    shownEntry(grads[size_t(step + 1)].flat(shown_rows[i])));
     s.play(1.0, title + "gradient changes", step_notes);
   }
   const Vector& g_last = grads[kSteps].flat;
@@ -364,7 +388,7 @@ GradientDescentHandles buildGradientDescent(SceneBuilder& b, text::GlyphAtlas&,
   for (int i = 0; i < 2; ++i) {
     Pose bigger = at(question_at);
     bigger.scale = glm::vec3(1.3f);
-    b.moveTo(question, {t0 + i, t0 + i + 1.0}, bigger, Rate::ThereAndBack);
+    pulsePose(b, question, {t0 + i, t0 + i + 1.0}, bigger);
   }
   s.play(2.0, "still puzzled", puzzle_notes);
   b.wait(1.0, "hold", kSection, puzzle_notes);
@@ -404,10 +428,10 @@ GradientDescentHandles buildGradientDescent(SceneBuilder& b, text::GlyphAtlas&,
       s.text("isolated/dots1", "\u22EE", glm::vec3(kColumnX, kColumnY, 0), 0.4f),
       s.text("isolated/dots2", "\u22EE", gk_at - glm::vec3(0, 0.8f, 0), 0.4f),
   };
-  const int gn =
-      s.number("isolated/g_n", -g0(n_index), 6, gn_at - glm::vec3(0.8f, 0, 0), 0.3f, yellow);
-  const int gk =
-      s.number("isolated/g_k", -g0(k_index), 6, gk_at - glm::vec3(0.8f, 0, 0), 0.3f, maroon);
+  const int gn = s.number("isolated/g_n", shownEntry(g0(n_index)), 6, gn_at - glm::vec3(0.8f, 0, 0),
+                          0.3f, yellow);
+  const int gk = s.number("isolated/g_k", shownEntry(g0(k_index)), 6, gk_at - glm::vec3(0.8f, 0, 0),
+                          0.3f, maroon);
   const int gn_name =
       s.text("isolated/g_n/label", "w_n:", gn_at - glm::vec3(1.0f, 0, 0), 0.26f, yellow, 2);
   const int gk_name =
@@ -476,14 +500,12 @@ GradientDescentHandles buildGradientDescent(SceneBuilder& b, text::GlyphAtlas&,
     const int label = s.text(name + "/label", name.substr(name.find('/') + 1),
                              line_at + glm::vec3(-1.9f, 0, 0), 0.28f, color);
     s.show({number_line, dot, label}, {t, t + 1.0});
-    b.recolor(entry, {t, t + 1.0}, Rgb(1.0f), Rate::ThereAndBack);
+    pulseColor(b, entry, {t, t + 1.0}, Rgb(1.0f));
     const double dcost = g0(index) * shift;  // dC = (dC/dw) dw to first order, dw = +shift
     for (int i = 0; i < 2; ++i) {
       const double w0 = t + 1.0 + 2.0 * i;
-      b.moveTo(dot, {w0, w0 + 1.0}, at(line_at + glm::vec3(float(shift) * 4.0f, 0, 0)),
-               Rate::ThereAndBack);
-      b.moveTo(dot, {w0 + 1.0, w0 + 2.0}, at(line_at - glm::vec3(float(shift) * 4.0f, 0, 0)),
-               Rate::ThereAndBack);
+      pulsePose(b, dot, {w0, w0 + 1.0}, at(line_at + glm::vec3(float(shift) * 4.0f, 0, 0)));
+      pulsePose(b, dot, {w0 + 1.0, w0 + 2.0}, at(line_at - glm::vec3(float(shift) * 4.0f, 0, 0)));
       b.changeValue(cost, {w0, w0 + 0.5}, static_cast<float>(costs[0] + dcost));
       b.changeValue(cost, {w0 + 0.5, w0 + 1.5}, static_cast<float>(costs[0] - dcost));
       b.changeValue(cost, {w0 + 1.5, w0 + 2.0}, static_cast<float>(costs[0]));

@@ -354,14 +354,14 @@ void buildMoleExample(SceneBuilder& b, text::GlyphAtlas& atlas, const MoleExampl
   block.size = {hi - lo + 1.0f, top - bottom + 1.0f, 2.0f};
   const int box =
       b.addBox("attention/block", block, at({0.5f * (lo + hi), 0.5f * (top + bottom), -1.2f}),
-               hexColor(palette::kGreyE), 0.75f);
+               hexColor(0x101010), 0.6f);
   b.hideUntil(box, t0);
   b.fadeIn(box, {t0, t0 + 2.0});
   TextGeometry title;
   title.utf8 = "Attention";
   title.em_size = 0.6f;
   const int title_e =
-      b.addText("attention/title", title, at({lo - 1.6f, top + 0.3f, 0}), Rgb(1.0f));
+      b.addText("attention/title", title, at({lo - 2.0f, top + 0.3f, 0}), Rgb(1.0f));
   b.hideUntil(title_e, t0);
   b.fadeIn(title_e, {t0, t0 + 2.0});
   b.moveCamera({t0, t0 + 2.0},
