@@ -196,3 +196,51 @@ TEST(LessonScenes, AttentionMathRebuildsForTheViewersGainAndMask) {
 
 }  // namespace
 }  // namespace flowview::scenes
+
+namespace flowview::scenes {
+namespace {
+
+TEST(MatrixObjectKind, AnySceneCanShowAndHighlightAMatrix) {
+  const Scene s = loadSceneString(R"({"version": 1,
+    "objects": [{"id": "w", "type": "matrix", "position": [1, 0, 0], "decimals": 1,
+                 "coloring": "magnitude", "values": [[1, null], [0.5, 0.25]],
+                 "row_labels": ["a", "b"]}],
+    "beats": [{"beat": "play", "animations": [
+                {"type": "highlight", "target": "w/row1", "run_time": 2},
+                {"type": "indicate", "target": "w/cell0_0"}]},
+              {"beat": "play", "animations": [{"type": "fade_out", "target": "w/highlight/row1"}]}]})",
+                                  "m.json", atlas());
+  ASSERT_NE(s.findPart("w"), nullptr);
+  EXPECT_EQ(s.findPart("w")->kind, "matrix");
+  const ScenePart* masked = s.findPart("w/cell0_1");
+  ASSERT_NE(masked, nullptr);
+  EXPECT_EQ(s.texts[s.elements[size_t(masked->elements[0])].geometry].utf8, "-\u221E");
+  const ScenePart* cell = s.findPart("w/cell1_1");
+  ASSERT_NE(cell, nullptr);
+  EXPECT_FLOAT_EQ(s.elements[size_t(cell->elements[0])].value.initial(), 0.25f);
+  const ScenePart* highlight = s.findPart("w/highlight/row1");
+  ASSERT_NE(highlight, nullptr);
+  const Element& rect = s.elements[size_t(highlight->elements[0])];
+  EXPECT_DOUBLE_EQ(rect.added_at, 0.0);
+  EXPECT_NEAR(s.beats[0].duration(), 2.0, 1e-9);
+  EXPECT_EQ(rect.opacity.at(s.beats[1].end), 0.0f);
+}
+
+TEST(MatrixObjectKind, BadMatricesAndHighlightsSayWhere) {
+  EXPECT_NE(loadError(R"({"version": 1, "objects": [{"id": "w", "type": "matrix",
+      "values": [[1, 2], [3]]}], "beats": [{"beat": "wait"}]})")
+                .find("/objects/0/values/1: every row needs 2 values"),
+            std::string::npos);
+  EXPECT_NE(loadError(R"({"version": 1, "objects": [{"id": "w", "type": "matrix",
+      "values": [[1]]}], "beats": [{"beat": "play", "animations": [
+      {"type": "highlight", "target": "w/row4"}]}]})")
+                .find("is not a shown row, column or cell of \"w\""),
+            std::string::npos);
+  EXPECT_NE(loadError(R"({"version": 1, "beats": [{"beat": "play", "animations": [
+      {"type": "highlight", "target": "nothing"}]}]})")
+                .find("is not a row, column or cell of a matrix object"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace flowview::scenes

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/math/bounds2.h"
+#include "core/scenes/general_matrix.h"
 #include "core/scenes/scene_json.h"
 #include "core/scenes/shapes.h"
 #include "core/scenes/units.h"
@@ -19,10 +20,10 @@ namespace {
 constexpr float kPi = 3.14159265358979f;
 
 constexpr const char* kObjectTypes =
-    "text, formula, rectangle, circle, box, line, arrow, brace, spheres, bars, group";
+    "text, formula, rectangle, circle, box, line, arrow, brace, spheres, bars, matrix, group";
 constexpr const char* kAnimations =
     "fade_in, fade_out, show_creation, write, grow, flash, show_creation_then_fade_out, move, "
-    "indicate, remove, camera";
+    "indicate, remove, highlight, camera";
 
 bool isAnimation(const std::string& type) {
   static const char* const kNames[] = {"fade_in",
@@ -35,6 +36,7 @@ bool isAnimation(const std::string& type) {
                                        "move",
                                        "indicate",
                                        "remove",
+                                       "highlight",
                                        "camera"};
   return std::any_of(std::begin(kNames), std::end(kNames),
                      [&](const char* n) { return type == n; });
@@ -719,6 +721,10 @@ void GeneralLayer::addObject(ObjectReader obj) {
     out.elements.push_back(track(builder_.addText(id, g, pose, color, opacity), 1.0f));
   } else if (type == "formula") {
     addFormula(obj, id, pose, color, opacity, out);
+  } else if (type == "matrix") {
+    const MatrixHandles m = readMatrixObject(obj, builder_, id, position, color);
+    for (int e : m.allElements()) out.elements.push_back(track(e, 1.0f));
+    matrices_[id] = m;
   } else if (type == "rectangle" || type == "circle") {
     std::vector<glm::vec3> outline;
     if (type == "rectangle") {
@@ -921,6 +927,11 @@ double GeneralLayer::animate(ObjectReader anim, double t0, double default_run_ti
           toFloat(anim.document().requireRange(*h, 0.01, 1e6, anim.childPointer("height")));
     builder_.moveCamera(w, target, rate);
     if (returnsToStart(rate)) builder_.mutableScene().camera.set(w.end, start);
+    anim.finish();
+    return w.end - t0;
+  }
+  if (type == "highlight") {
+    readMatrixHighlight(anim, builder_, matrices_, w);
     anim.finish();
     return w.end - t0;
   }

@@ -9,6 +9,7 @@
 
 #include "core/build/scene_builder.h"
 #include "core/io/json_document.h"
+#include "core/scenes/matrix_object.h"
 
 namespace flowview::text {
 class GlyphAtlas;
@@ -57,6 +58,7 @@ class GeneralLayer {
     float shown = 1.0f;  // what fade_in brings it back to after a fade_out
   };
   std::map<int, Opacity> opacities_;
+  std::map<std::string, MatrixHandles> matrices_;  // "matrix" objects, for "highlight"
   std::set<int> tips_;  // arrow tips: show_creation reveals them when the shaft arrives
 };
 
