@@ -16,17 +16,23 @@ constexpr const char* kUsage =
 
 usage:
   flowview [SCENE.json] [viewer options]   open the viewer (default: the high-level network flow)
-  flowview render SCENE.json --time T --size WxH --out FILE.png [--transparent]
+  flowview render SCENE.json --time T --size WxH --out FILE.png [--transparent] [--camera JSON]
   flowview export SCENE.json --size WxH --fps N --out DIR|FILE.mp4 [--from T0] [--to T1]
+           [--camera JSON] [--orbit DEGREES]
+  flowview export SCENE.json --per-beat DIR [--png]   one clip (or PNG folder) per beat
+  flowview export SCENE.json --handout FILE.pdf       one page per beat: end frame and notes
   flowview info SCENE.json                 JSON: duration, beats, camera presets
   flowview info --elements SCENE.json      JSON: every addressable element id and its kind
   flowview validate SCENE.json             exit 0 if the scene file is valid, else the error
   flowview bench SCENE.json [--size WxH] [--frames N]   JSON with measured figures
+  flowview tokenize [--model DIR] TEXT     JSON: GPT-2 tokens and ids of TEXT
+  flowview predict --model DIR [--top K] [--temperature T] [--attention] TEXT
+                                           JSON: GPT-2's next-token probabilities (and attention)
   flowview --help | --version
 
 viewer options:
-  --start-at BEAT|TIME   start at a beat (index or name) or a time in seconds
-  --present              start in presentation mode (fullscreen, UI hidden)
+  --start-at BEAT|TIME   start at a beat (#N, 1-based, or a name) or a time in seconds
+  --present              start in presentation mode (fullscreen, UI hidden; key F5)
   --presenter-console    open the presenter console (notes, next beat, clock; key F2)
   --screenshot FILE.png  automation: take a window screenshot (with the UI) and quit
   --font FILE            use this font file instead of CMU Serif (also: FLOWVIEW_FONT)
@@ -34,7 +40,8 @@ viewer options:
 
 Common options: --font FILE, --samples N (multisampling: render/export default 4, 1 = none;
 the viewer and bench default to none on a software rasterizer, else 4).
-Exit codes: 0 success, 2 bad input (arguments or scene file), 1 failure of the machine.
+Exit codes: 0 success, 2 bad input (arguments, scene file or model folder), 1 failure of the
+machine.
 See docs/command-line.md for everything.
 )";
 
@@ -66,6 +73,8 @@ int main(int argc, char** argv) {
     if (first == "info") return flowview::cli::runInfo(rest);
     if (first == "validate") return flowview::cli::runValidate(rest);
     if (first == "bench") return flowview::cli::runBench(rest);
+    if (first == "tokenize") return flowview::cli::runTokenize(rest);
+    if (first == "predict") return flowview::cli::runPredict(rest);
   }
   return flowview::viewer::runViewer(args);
 }
