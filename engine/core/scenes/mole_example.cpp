@@ -364,8 +364,10 @@ void buildMoleExample(SceneBuilder& b, text::GlyphAtlas& atlas, const MoleExampl
       b.addText("attention/title", title, at({lo - 2.0f, top + 0.3f, 0}), Rgb(1.0f));
   b.hideUntil(title_e, t0);
   b.fadeIn(title_e, {t0, t0 + 2.0});
-  b.moveCamera({t0, t0 + 2.0},
-               Camera::fromEuler({-20, -10, 0}, {-0.5f, 0.5f * (top + bottom), 0}, 9.0f));
+  // Framed on the vectors' nominal middle (not their measured one: the camera must not depend on
+  // glyph metrics).
+  const float vectors_y = (-0.9f - 0.5f * kEmbeddingHeight) * grow_scale + 3.3f + shift_to_center.y;
+  b.moveCamera({t0, t0 + 2.0}, Camera::fromEuler({-20, -10, 0}, {-0.5f, vectors_y, 0}, 9.0f));
   b.endPlay(2.0, "into attention", kSection, attention_notes);
 
   // 20. Arcs flash between the five vectors while their entries change.
