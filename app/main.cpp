@@ -22,6 +22,9 @@ usage:
   flowview info --elements SCENE.json      JSON: every addressable element id and its kind
   flowview validate SCENE.json             exit 0 if the scene file is valid, else the error
   flowview bench SCENE.json [--size WxH] [--frames N]   JSON with measured figures
+  flowview tokenize [--model DIR] TEXT     JSON: GPT-2 tokens and ids of TEXT
+  flowview predict --model DIR [--top K] [--temperature T] [--attention] TEXT
+                                           JSON: GPT-2's next-token probabilities (and attention)
   flowview --help | --version
 
 viewer options:
@@ -34,7 +37,8 @@ viewer options:
 
 Common options: --font FILE, --samples N (multisampling: render/export default 4, 1 = none;
 the viewer and bench default to none on a software rasterizer, else 4).
-Exit codes: 0 success, 2 bad input (arguments or scene file), 1 failure of the machine.
+Exit codes: 0 success, 2 bad input (arguments, scene file or model folder), 1 failure of the
+machine.
 See docs/command-line.md for everything.
 )";
 
@@ -66,6 +70,8 @@ int main(int argc, char** argv) {
     if (first == "info") return flowview::cli::runInfo(rest);
     if (first == "validate") return flowview::cli::runValidate(rest);
     if (first == "bench") return flowview::cli::runBench(rest);
+    if (first == "tokenize") return flowview::cli::runTokenize(rest);
+    if (first == "predict") return flowview::cli::runPredict(rest);
   }
   return flowview::viewer::runViewer(args);
 }
