@@ -7,8 +7,10 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/arguments.h"
+#include "cli/scene_inputs.h"
 #include "core/image/image_io.h"
 #include "core/io/load_error.h"
+#include "core/scenes/model_data.h"
 #include "core/scenes/scene_file.h"
 #include "core/text/font_locator.h"
 #include "core/text/glyph_atlas.h"
@@ -31,7 +33,7 @@ LoadedScene load(const Arguments& args, const std::string& path) {
   LoadedScene loaded;
   loaded.atlas =
       std::make_unique<text::GlyphAtlas>(text::locateFonts(args.option("font").value_or("")));
-  loaded.scene = scenes::loadSceneFile(path, *loaded.atlas);
+  loaded.scene = scenes::loadSceneFile(path, *loaded.atlas, sceneInputs(args));
   return loaded;
 }
 
@@ -56,7 +58,8 @@ void checkOutputFolder(const std::string& path) {
 }
 
 int render(const std::vector<std::string>& raw) {
-  Arguments args("render", raw, {"time", "size", "out", "font", "samples"}, {"transparent"});
+  Arguments args("render", raw, {"time", "size", "out", "font", "samples", "model", "text"},
+                 {"transparent"});
   const std::string path = args.requirePositional(0, "SCENE.json");
   args.expectPositionalCount(1);
   const std::string out = args.requireOption("out");
@@ -77,7 +80,8 @@ int render(const std::vector<std::string>& raw) {
 }
 
 int exportFrames(const std::vector<std::string>& raw) {
-  Arguments args("export", raw, {"size", "fps", "out", "from", "to", "font", "samples"},
+  Arguments args("export", raw,
+                 {"size", "fps", "out", "from", "to", "font", "samples", "model", "text"},
                  {"transparent"});
   const std::string path = args.requirePositional(0, "SCENE.json");
   args.expectPositionalCount(1);
@@ -156,7 +160,7 @@ nlohmann::json elementsJson(const Scene& scene) {
 }
 
 int info(const std::vector<std::string>& raw) {
-  Arguments args("info", raw, {"font"}, {"elements"});
+  Arguments args("info", raw, {"font", "model", "text"}, {"elements"});
   const std::string path = args.requirePositional(0, "SCENE.json");
   args.expectPositionalCount(1);
   LoadedScene loaded = load(args, path);
@@ -188,6 +192,7 @@ int info(const std::vector<std::string>& raw) {
                         {"beats", beats},
                         {"camera_presets", presets},
                         {"elements", scene.elements.size()}};
+  if (scene.model) modelJson(*scene.model, out);
   std::cout << out.dump(1) << "\n";
   return 0;
 }

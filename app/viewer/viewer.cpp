@@ -15,6 +15,7 @@
 #include "cli/arguments.h"
 #include "core/image/image_io.h"
 #include "core/io/load_error.h"
+#include "core/scenes/model_data.h"
 #include "core/scenes/next_tokens.h"
 #include "core/scenes/scene_file.h"
 #include "core/text/font_locator.h"
@@ -244,7 +245,7 @@ void ViewerApp::frame(double dt) {
   drawUi(dt);
 
   evaluate(scene_, transport_.time(), state_);
-  if (temperature_ != 1.0)
+  if (temperature_ != 1.0 || top_k_ != 0 || top_p_ != 1.0)
     scenes::applyNextTokenProbabilities(scene_, nextTokenProbabilities(), state_);
   shown_camera_ = camera_.update(state_.camera, dt);
   state_.camera = shown_camera_;  // the batcher sorts translucent faces from this eye
@@ -261,7 +262,18 @@ void ViewerApp::frame(double dt) {
   renderScene(fb_w, fb_h);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-  if (automation_ && ++automation_frames_ >= kAutomationFrames) {
+  // Automation: type a sentence into the box (as Enter would) after the first frames.
+  if (automation_ && automation_frames_ == 2 && !options_.type_sentence.empty()) {
+    sentence_buffer_ = options_.type_sentence;
+    applySentence(sentence_buffer_);
+    if (!sentence_error_.empty())
+      std::fprintf(stderr, "flowview: %s\n", sentence_error_.c_str());
+    else
+      std::printf("sentence box: %d tokens, %s\n", scene_.model ? scene_.model->length() : 0,
+                  scene_.model ? scene_.model->source.c_str() : "random");
+  }
+  const int shot_frame = kAutomationFrames + (options_.type_sentence.empty() ? 0 : 3);
+  if (automation_ && ++automation_frames_ >= shot_frame) {
     Image image;
     readWindowPixels(fb_w, fb_h, image);
     try {
@@ -273,7 +285,7 @@ void ViewerApp::frame(double dt) {
     glfwSetWindowShouldClose(window_, GLFW_TRUE);
   }
   glfwSwapBuffers(window_);
-  updatePresenterConsole(automation_ && automation_frames_ == kAutomationFrames);
+  updatePresenterConsole(automation_ && automation_frames_ == shot_frame);
 }
 
 void ViewerApp::renderScene(int fb_w, int fb_h) {
@@ -609,7 +621,7 @@ void ViewerApp::pollSceneFile(double dt) {
 
 void ViewerApp::reloadScene() {
   try {
-    Scene fresh = scenes::loadSceneFile(scene_path_, *atlas_);
+    Scene fresh = scenes::loadSceneFile(scene_path_, *atlas_, scene_inputs_);
     scene_ = std::move(fresh);
     transport_.setTimeline(scene_.beats, scene_.duration);  // keeps the time position
     presets_.setScenePresets(scene_.presets);
@@ -671,6 +683,19 @@ int runViewer(const std::vector<std::string>& args) {
     std::fprintf(stderr, "flowview: %s\n", e.what());
     return 1;
   }
+  // The model (loaded once; rebuilds for new sentences reuse it) and --text.
+  scenes::SceneInputs inputs;
+  inputs.text = options.text;
+  if (!options.model.empty()) {
+    try {
+      scenes::LoadedModel model = scenes::loadModelFolder(options.model);
+      inputs.model = model.model;
+      inputs.model_name = model.name;
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "flowview: %s\n", e.what());
+      return 2;
+    }
+  }
   // The scene: the one named, else the last one opened (if it still loads), else the default.
   std::string path = options.scene_path;
   Scene scene;
@@ -679,7 +704,7 @@ int runViewer(const std::vector<std::string>& args) {
   if (path.empty() && !automation && !settings.last_scene.empty() &&
       std::filesystem::is_regular_file(settings.last_scene, ec)) {
     try {
-      scene = scenes::loadSceneFile(settings.last_scene, *atlas);
+      scene = scenes::loadSceneFile(settings.last_scene, *atlas, inputs);
       path = settings.last_scene;
       loaded = true;
     } catch (const std::exception& e) {
@@ -689,7 +714,7 @@ int runViewer(const std::vector<std::string>& args) {
   if (!loaded) {
     if (path.empty()) path = scenes::defaultScenePath();
     try {
-      scene = scenes::loadSceneFile(path, *atlas);
+      scene = scenes::loadSceneFile(path, *atlas, inputs);
     } catch (const io::LoadError& e) {
       std::fprintf(stderr, "flowview: %s\n", e.what());
       return 2;
@@ -708,6 +733,7 @@ int runViewer(const std::vector<std::string>& args) {
   try {
     ViewerApp app(std::move(options), settings, std::move(atlas), std::move(scene), path,
                   start_time);
+    app.setSceneInputs(std::move(inputs));
     return app.run();
   } catch (const gl::NoContextError& e) {
     std::fprintf(stderr, "flowview: %s\n", e.what());

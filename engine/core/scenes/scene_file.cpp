@@ -9,10 +9,12 @@
 #include "core/build/scene_builder.h"
 #include "core/io/json_document.h"
 #include "core/math/color.h"
+#include "core/model/model.h"
 #include "core/scenes/general_layer.h"
 #include "core/scenes/network_flow.h"
 #include "core/scenes/scale_stack.h"
 #include "core/scenes/scene_json.h"
+#include "core/scenes/scene_model.h"
 #include "core/scenes/shapes.h"
 #include "core/scenes/units.h"
 #include "core/text/glyph_atlas.h"
@@ -45,6 +47,10 @@ std::vector<std::string> splitWords(const std::string& text, bool split_punctuat
   }
   if (!current.empty()) pieces.push_back(current);
   return pieces;
+}
+
+std::vector<std::string> splitGpt2Words(const std::string& text) {
+  return splitWords(text, true);
 }
 
 std::string textOf(const std::vector<std::string>& tokens) {
@@ -86,7 +92,8 @@ BeatParts readBeatParts(ObjectReader& beat, const std::string& kind) {
   return parts;
 }
 
-Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
+Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas, const SceneInputs& inputs,
+            const std::filesystem::path& scene_folder) {
   ObjectReader root = doc.object();
   const int version = root.required<int>("version");
   if (version != 1)
@@ -110,22 +117,51 @@ Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
     }
   }
 
+  // The model: loaded by the caller, --model DIR, or the scene's "model" (relative to the file).
+  LoadedModel model{inputs.model, inputs.model_name};
+  const std::string scene_model = root.optional<std::string>("model", "");
+  if (!model.model && !inputs.model_folder.empty()) model = loadModelFolder(inputs.model_folder);
+  if (!model.model && !scene_model.empty())
+    model = loadModelFolder((scene_folder / scene_model).lexically_normal().string());
+
   std::optional<NetworkFlow> flow;
+  std::shared_ptr<const ModelData> model_data;
   if (auto nf = root.optionalObject("network_flow")) {
     NetworkFlowConfig config;
     config.seed = static_cast<uint64_t>(seed);
     config.text = nf->required<std::string>("text");
     if (config.text.empty()) nf->fail("text", "must not be empty");
+    config.attention_head = nf->optionalInRange<int>("attention_head", -1, -1, 4096);
     const std::string tokenizer = nf->optional<std::string>("tokenizer", "gpt2");
     if (tokenizer != "gpt2" && tokenizer != "words")
       nf->fail("tokenizer", "expected \"gpt2\" or \"words\"");
+    auto split = [&](const std::string& text) {
+      try {
+        if (model.model) return model.model->tokenize(text).tokens;
+        return tokenizer == "gpt2" ? gpt2Pieces(text, splitGpt2Words) : splitWords(text, false);
+      } catch (const std::invalid_argument& e) {  // text that is not UTF-8
+        throw io::LoadError(inputs.text ? "--text" : doc.file(),
+                            inputs.text ? "" : "/network_flow/text", {}, e.what());
+      }
+    };
     if (auto tokens = nf->optionalArray("tokens")) {
       for (const auto& t : *tokens) config.tokens.push_back(t.as<std::string>());
       if (config.tokens.empty()) nf->fail("tokens", "the token list is empty");
       if (textOf(config.tokens) != config.text)
         nf->fail("tokens", "the tokens do not join up to the text");
-    } else {
-      config.tokens = splitWords(config.text, tokenizer == "gpt2");
+    } else if (!inputs.text) {
+      config.tokens = split(config.text);
+    }
+    if (inputs.text) {  // --text: the prompt's tokens, then the predicted token's box
+      config.text = *inputs.text;
+      config.tokens = split(config.text);
+      if (config.tokens.size() < 2)
+        throw io::LoadError("--text", "", {}, "the sentence needs at least 2 tokens");
+      if (static_cast<int>(config.tokens.size()) > kMaxSentenceTokens)
+        throw io::LoadError("--text", "", {},
+                            "the sentence has " + std::to_string(config.tokens.size()) +
+                                " tokens, more than " + std::to_string(kMaxSentenceTokens));
+      config.tokens.push_back(kPredictedPlaceholder);
     }
     if (config.tokens.size() < 3) nf->fail("text", "needs at least 3 tokens");
     if (config.tokens.size() > 4096) nf->fail("text", "more than 4096 tokens");
@@ -138,6 +174,28 @@ Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
         e.finish();
       }
     }
+    if (model.model && config.tokens.size() >= 2) {
+      // The model reads every token but the last (the one to predict).
+      std::string prompt;
+      for (size_t i = 0; i + 1 < config.tokens.size(); ++i) prompt += config.tokens[i];
+      const int shown = static_cast<int>(config.next_tokens.size());
+      try {
+        model_data = makeModelData(*model.model, prompt, model.name, shown > 0 ? shown : 10);
+      } catch (const std::invalid_argument& e) {  // too long, or text that is not UTF-8
+        throw io::LoadError(inputs.text ? "--text" : doc.file(),
+                            inputs.text ? "" : "/network_flow/text", {}, e.what());
+      }
+      std::string predicted = config.tokens.back();
+      config.tokens.clear();
+      for (const auto& t : model_data->tokens) config.tokens.push_back(displayableToken(t));
+      config.tokens.push_back(predicted);
+      config.model = model_data;
+      config.next_tokens.clear();
+      for (const auto& [token, p] : model_data->next_tokens)
+        config.next_tokens.emplace_back(displayableToken(token), p);
+    }
+
+    for (std::string& token : config.tokens) token = displayableToken(token);
     config.hide_block_labels = nf->optional<bool>("hide_block_labels", false);
     config.embedding_length = nf->optionalInRange<int>("embedding_length", 10, 3, 64);
     nf->finish();
@@ -179,6 +237,8 @@ Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
       p.frame_x = static_cast<float>(beat.optionalInRange<double>("frame_x", -2.0, -1e4, 1e4));
       p.frame_y = static_cast<float>(beat.optionalInRange<double>("frame_y", 0.0, -1e4, 1e4));
       p.run_time = beat.optionalInRange<double>("run_time", 5.0, 0.01, 1e4);
+      if (beat.has("layer")) p.layer = beat.optionalInRange<int>("layer", 0, 0, 4096);
+      if (beat.has("head")) p.head = beat.optionalInRange<int>("head", -1, -1, 4096);
       p.notes = notes;
       p.parts = readBeatParts(beat, kind);
       flow->attention(p);
@@ -287,18 +347,30 @@ Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
   root.finish();
   Scene scene = b.finish();
   if (scene.duration <= 0.0) root.fail("beats", "the scene lasts 0 seconds");
+  scene.model = model_data;
   return scene;
 }
 
 }  // namespace
 
 Scene loadSceneFile(const std::string& path, text::GlyphAtlas& atlas) {
-  return build(JsonDocument::parseFile(path), atlas);
+  return loadSceneFile(path, atlas, SceneInputs{});
 }
 
 Scene loadSceneString(std::string_view json, const std::string& display_name,
                       text::GlyphAtlas& atlas) {
-  return build(JsonDocument::parseString(json, display_name), atlas);
+  return loadSceneString(json, display_name, atlas, SceneInputs{});
+}
+
+Scene loadSceneFile(const std::string& path, text::GlyphAtlas& atlas, const SceneInputs& inputs) {
+  return build(JsonDocument::parseFile(path), atlas, inputs,
+               std::filesystem::path(path).parent_path());
+}
+
+Scene loadSceneString(std::string_view json, const std::string& display_name,
+                      text::GlyphAtlas& atlas, const SceneInputs& inputs) {
+  return build(JsonDocument::parseString(json, display_name), atlas, inputs,
+               std::filesystem::current_path());
 }
 
 std::string defaultScenePath() {
