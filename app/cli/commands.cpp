@@ -193,7 +193,8 @@ int info(const std::vector<std::string>& raw) {
                         {"camera_presets", presets},
                         {"elements", scene.elements.size()}};
   if (scene.model) modelJson(*scene.model, out);
-  std::cout << out.dump(1) << "\n";
+  // A token may hold part of a UTF-8 character: replaced, as `predict` does.
+  std::cout << out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   return 0;
 }
 

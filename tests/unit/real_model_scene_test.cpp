@@ -49,8 +49,8 @@ TEST(RealModelScene, ArcsFollowTheAttentionAndBarsThePrediction) {
     const int i = std::stoi(pair.substr(0, pair.find('_')));
     const int j = std::stoi(pair.substr(pair.find('_') + 1));
     EXPECT_LT(j, i) << e.id << ": arcs run from earlier tokens to later ones";
-    // Columns 0..t-1 without the dots column (t - 3 with the default kDotsFromEnd).
-    auto token = [&](int column) { return column >= t - 3 ? column + 1 : column; };
+    // Columns 0..t-1 without the dots column (the dots stand for token t - 4, look.h kDotsFromEnd).
+    auto token = [&](int column) { return column >= t - 4 ? column + 1 : column; };
     const float weight = pattern[static_cast<size_t>(token(i)) * t + token(j)];
     EXPECT_NEAR(scene.strokes[e.geometry].width, 5.0f * weight, 1e-5f) << e.id;
     ++arcs;
