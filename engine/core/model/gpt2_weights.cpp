@@ -60,7 +60,7 @@ int64_t firstNonFinite(const float* values, size_t count) {
 
 class Binder {
  public:
-  Binder(const Gpt2Config& config, Gpt2Weights& weights) : config_(config), weights_(weights) {
+  explicit Binder(Gpt2Weights& weights) : weights_(weights) {
     prefix_ = weights.file.find("transformer.wte.weight") ? "transformer." : "";
   }
 
@@ -135,7 +135,6 @@ class Binder {
     return weights_.converted.back().get();
   }
 
-  const Gpt2Config& config_;
   Gpt2Weights& weights_;
   std::string prefix_;
   std::vector<Check> checks_;
@@ -147,7 +146,7 @@ std::unique_ptr<Gpt2Weights> bindGpt2Weights(const Gpt2Config& config, Safetenso
   auto weights = std::make_unique<Gpt2Weights>();
   weights->config = config;
   weights->file = std::move(file);
-  Binder binder(config, *weights);
+  Binder binder(*weights);
   const int64_t C = config.n_embd, H = config.n_inner, V = config.vocab_size,
                 P = config.n_positions;
   weights->token_embedding = binder.bind("wte.weight", {V, C});
