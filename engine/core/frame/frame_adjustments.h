@@ -20,7 +20,7 @@
 namespace flowview {
 
 struct FrameAdjustments {
-  double temperature = 1.0;      // next-token re-weighting; 1: none
+  double temperature = 1.0;  // next-token re-weighting; 1: none
   // The bars' probabilities as given (one per candidate); wins over `temperature`. Not owned.
   const std::vector<double>* next_token_probabilities = nullptr;
   std::optional<Camera> camera;  // none: the timeline's camera
