@@ -16,8 +16,11 @@ constexpr const char* kUsage =
 
 usage:
   flowview [SCENE.json] [viewer options]   open the viewer (default: the high-level network flow)
-  flowview render SCENE.json --time T --size WxH --out FILE.png [--transparent]
+  flowview render SCENE.json --time T --size WxH --out FILE.png [--transparent] [--camera JSON]
   flowview export SCENE.json --size WxH --fps N --out DIR|FILE.mp4 [--from T0] [--to T1]
+           [--camera JSON] [--orbit DEGREES]
+  flowview export SCENE.json --per-beat DIR [--png]   one clip (or PNG folder) per beat
+  flowview export SCENE.json --handout FILE.pdf       one page per beat: end frame and notes
   flowview info SCENE.json                 JSON: duration, beats, camera presets
   flowview info --elements SCENE.json      JSON: every addressable element id and its kind
   flowview validate SCENE.json             exit 0 if the scene file is valid, else the error
@@ -28,8 +31,8 @@ usage:
   flowview --help | --version
 
 viewer options:
-  --start-at BEAT|TIME   start at a beat (index or name) or a time in seconds
-  --present              start in presentation mode (fullscreen, UI hidden)
+  --start-at BEAT|TIME   start at a beat (#N, 1-based, or a name) or a time in seconds
+  --present              start in presentation mode (fullscreen, UI hidden; key F5)
   --presenter-console    open the presenter console (notes, next beat, clock; key F2)
   --screenshot FILE.png  automation: take a window screenshot (with the UI) and quit
   --font FILE            use this font file instead of CMU Serif (also: FLOWVIEW_FONT)

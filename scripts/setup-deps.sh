@@ -10,6 +10,7 @@ packages=(
   libglfw3-dev libglm-dev libimgui-dev libstb-dev libfreetype-dev libfontconfig-dev
   nlohmann-json3-dev libeigen3-dev libegl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri python3-glad
   libgtest-dev libgmock-dev libbenchmark-dev
+  libcairo2-dev libspng-dev zlib1g-dev
   fonts-cmu fonts-dejavu-core
   xvfb xauth
   libopenblas-dev libpcre2-dev python3-torch python3-numpy

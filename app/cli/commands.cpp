@@ -7,6 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/arguments.h"
+#include "cli/beat_exports.h"
+#include "cli/camera_path.h"
+#include "cli/encode_thread.h"
 #include "cli/scene_inputs.h"
 #include "core/image/image_io.h"
 #include "core/io/load_error.h"
@@ -57,8 +60,17 @@ void checkOutputFolder(const std::string& path) {
     throw ImageWriteError("cannot write " + path + ": folder does not exist");
 }
 
+// --camera and --orbit (`allow_orbit`: export only).
+CameraPath parseCameraPath(const Arguments& args, bool allow_orbit) {
+  CameraPath path;
+  if (auto camera = args.option("camera")) path.fixed = parseCameraOption(*camera);
+  if (allow_orbit) path.orbit_degrees = args.number("orbit", 0.0, -36000.0, 36000.0);
+  return path;
+}
+
 int render(const std::vector<std::string>& raw) {
-  Arguments args("render", raw, {"time", "size", "out", "font", "samples", "model", "text"},
+  Arguments args("render", raw,
+                 {"time", "size", "out", "font", "samples", "camera", "model", "text"},
                  {"transparent"});
   const std::string path = args.requirePositional(0, "SCENE.json");
   args.expectPositionalCount(1);
@@ -66,26 +78,60 @@ int render(const std::vector<std::string>& raw) {
   const Size size = args.size("size", {1920, 1080}, kMaxImageWidth, kMaxImageHeight);
   const int samples = args.integer("samples", 4, 1, 16);
   checkOutputFolder(out);
+  FrameSettings settings;
+  settings.camera = parseCameraPath(args, false);
   LoadedScene loaded = load(args, path);
   const double t = parseTime(args, "time", loaded.scene, 0.0);
   HeadlessRenderer renderer(*loaded.atlas, samples);
-  RenderOptions options;
-  options.width = size.width;
-  options.height = size.height;
-  options.transparent = args.flag("transparent");
+  settings.width = size.width;
+  settings.height = size.height;
+  settings.transparent = args.flag("transparent");
   Image image;
-  renderer.render(loaded.scene, t, options, image);
+  renderFrame(renderer, loaded.scene, t, 0.0, settings, image);
   writePngAtomically(out, image);
+  return 0;
+}
+
+// export --per-beat DIR / --handout FILE.pdf.
+int exportBeats(const Arguments& args, const std::string& path) {
+  FrameSettings settings;
+  const auto per_beat = args.option("per-beat");
+  const auto handout = args.option("handout");
+  if (per_beat && handout) throw ArgumentError("give --per-beat or --handout, not both");
+  if (args.option("out")) throw ArgumentError("--out does not go with --per-beat or --handout");
+  const Size size = args.size("size", handout ? Size{1280, 720} : Size{1920, 1080}, kMaxImageWidth,
+                              kMaxImageHeight);
+  settings.width = size.width;
+  settings.height = size.height;
+  settings.fps = args.number("fps", 30.0, 1.0, 240.0);
+  settings.transparent = args.flag("transparent");
+  settings.png = args.flag("png");
+  settings.camera = parseCameraPath(args, true);
+  const int samples = args.integer("samples", 4, 1, 16);
+  if (handout && (handout->size() < 5 || handout->substr(handout->size() - 4) != ".pdf")) {
+    throw ArgumentError("--handout expects a FILE.pdf, got '" + *handout + "'");
+  }
+  LoadedScene loaded = load(args, path);
+  HeadlessRenderer renderer(*loaded.atlas, samples);
+  if (handout) {
+    writeHandout(renderer, loaded.scene, *handout, settings);
+  } else {
+    exportPerBeat(renderer, loaded.scene, *per_beat, settings);
+  }
   return 0;
 }
 
 int exportFrames(const std::vector<std::string>& raw) {
   Arguments args("export", raw,
-                 {"size", "fps", "out", "from", "to", "font", "samples", "model", "text"},
-                 {"transparent"});
+                 {"size", "fps", "out", "from", "to", "font", "samples", "per-beat", "handout",
+                  "camera", "orbit", "model", "text"},
+                 {"transparent", "png"});
   const std::string path = args.requirePositional(0, "SCENE.json");
   args.expectPositionalCount(1);
+  if (args.option("per-beat") || args.option("handout")) return exportBeats(args, path);
   const std::string out = args.requireOption("out");
+  FrameSettings settings;
+  settings.camera = parseCameraPath(args, true);
   const Size size = args.size("size", {1920, 1080}, kMaxImageWidth, kMaxImageHeight);
   const double fps = args.number("fps", 30.0, 1.0, 240.0);
   const int samples = args.integer("samples", 4, 1, 16);
@@ -102,10 +148,10 @@ int exportFrames(const std::vector<std::string>& raw) {
                           " needs ffmpeg, which is not installed; give a folder instead");
     }
     char command[512];
-    std::snprintf(
-        command, sizeof command,
-        "ffmpeg -loglevel error -y -f image2pipe -framerate %g -i - -pix_fmt yuv420p '%s'", fps,
-        out.c_str());
+    std::snprintf(command, sizeof command,
+                  "ffmpeg -loglevel error -y -f rawvideo -pix_fmt rgba -s %dx%d -framerate %g -i - "
+                  "-pix_fmt yuv420p '%s'",
+                  size.width, size.height, fps, out.c_str());
     ffmpeg = popen(command, "w");
     if (!ffmpeg) throw ImageWriteError("cannot start ffmpeg for " + out);
   } else {
@@ -115,31 +161,53 @@ int exportFrames(const std::vector<std::string>& raw) {
       throw ImageWriteError("cannot create folder " + out + ": " + ec.message());
   }
   HeadlessRenderer renderer(*loaded.atlas, samples);
-  RenderOptions options;
-  options.width = size.width;
-  options.height = size.height;
-  options.transparent = args.flag("transparent");
+  settings.width = size.width;
+  settings.height = size.height;
+  settings.transparent = args.flag("transparent");
   const int frames = static_cast<int>(std::floor((to - from) * fps + 1e-9)) + 1;
+  // Encoding and writing run beside the rendering: raw frames to ffmpeg (one thread, in order),
+  // PNG files on two threads.
+  auto encoder = std::make_unique<EncodeThreads>(
+      [&](int64_t i, const Image& frame) {
+        if (ffmpeg) {
+          if (std::fwrite(frame.rgba.data(), 1, frame.rgba.size(), ffmpeg) != frame.rgba.size())
+            throw ImageWriteError("ffmpeg stopped accepting frames for " + out);
+        } else {
+          char name[32];
+          std::snprintf(name, sizeof name, "frame_%06lld.png", static_cast<long long>(i));
+          writePngAtomically((dir / name).string(), frame);
+        }
+      },
+      ffmpeg ? 1 : 2, 3);
   Image image;
+  const auto started = std::chrono::steady_clock::now();
   for (int i = 0; i < frames; ++i) {
-    renderer.render(loaded.scene, from + i / fps, options, image);
-    if (ffmpeg) {
-      const std::vector<uint8_t> png = encodePng(image);
-      if (std::fwrite(png.data(), 1, png.size(), ffmpeg) != png.size()) {
-        pclose(ffmpeg);
-        throw ImageWriteError("ffmpeg stopped accepting frames for " + out);
-      }
-    } else {
-      char name[32];
-      std::snprintf(name, sizeof name, "frame_%06d.png", i);
-      writePngAtomically((dir / name).string(), image);
+    const double progress = frames > 1 ? static_cast<double>(i) / (frames - 1) : 0.0;
+    renderFrame(renderer, loaded.scene, from + i / fps, progress, settings, image);
+    try {
+      encoder->submit(i, image);
+    } catch (...) {
+      encoder.reset();  // the workers stop before the pipe closes
+      if (ffmpeg) pclose(ffmpeg);
+      throw;
     }
     const int width = 40, done = (i + 1) * width / frames;
     std::fprintf(stderr, "\rexport [%.*s%*s] %d/%d", done,
                  "########################################", width - done, "", i + 1, frames);
   }
-  std::fprintf(stderr, "\n");
+  try {
+    encoder->finish();
+  } catch (...) {
+    encoder.reset();
+    if (ffmpeg) pclose(ffmpeg);
+    throw;
+  }
+  encoder.reset();
   if (ffmpeg && pclose(ffmpeg) != 0) throw ImageWriteError("ffmpeg failed writing " + out);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::fprintf(stderr, "\nexport: %d frames in %.2f s (%.1f frames/s)\n", frames, seconds,
+               frames / std::max(seconds, 1e-9));
   return 0;
 }
 

@@ -70,6 +70,9 @@ struct Scene {
   std::vector<ScenePart> parts;  // in the order they were added
   // The model's reading of the sentence (scenes/model_data.h); null: the seed's random values.
   std::shared_ptr<const scenes::ModelData> model;
+  // Presentation: every beat needs its own click, holds too (the scene file's
+  // "present_every_beat"; by default a wait beat in which nothing changes needs none).
+  bool present_every_beat = false;
 
   int findElement(const std::string& id) const;          // -1 when absent
   const ScenePart* findPart(std::string_view id) const;  // nullptr when absent
