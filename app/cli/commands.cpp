@@ -40,6 +40,15 @@ LoadedScene load(const Arguments& args, const std::string& path) {
   return loaded;
 }
 
+// validate and info compose the scene without fonts: no font file is opened, and timings,
+// beats and element counts do not depend on glyph metrics (docs/architecture.md).
+LoadedScene loadWithoutFonts(const std::string& path) {
+  LoadedScene loaded;
+  loaded.atlas = std::make_unique<text::GlyphAtlas>(text::GlyphAtlas::NoFonts{});
+  loaded.scene = scenes::loadSceneFile(path, *loaded.atlas);
+  return loaded;
+}
+
 double parseTime(const Arguments& args, const std::string& name, const Scene& scene,
                  double fallback) {
   const auto value = args.optionalNumber(name, 0.0, 1e9);
@@ -231,7 +240,7 @@ int info(const std::vector<std::string>& raw) {
   Arguments args("info", raw, {"font", "model", "text"}, {"elements"});
   const std::string path = args.requirePositional(0, "SCENE.json");
   args.expectPositionalCount(1);
-  LoadedScene loaded = load(args, path);
+  LoadedScene loaded = loadWithoutFonts(path);
   const Scene& scene = loaded.scene;
   if (args.flag("elements")) {
     std::cout << elementsJson(scene).dump(1) << "\n";
@@ -270,7 +279,7 @@ int validate(const std::vector<std::string>& raw) {
   Arguments args("validate", raw, {"font"}, {});
   const std::string path = args.requirePositional(0, "SCENE.json");
   args.expectPositionalCount(1);
-  LoadedScene loaded = load(args, path);
+  LoadedScene loaded = loadWithoutFonts(path);
   std::cout << path << ": ok (" << loaded.scene.beats.size() << " beats, " << loaded.scene.duration
             << " s)\n";
   return 0;

@@ -4,9 +4,11 @@
 #include <filesystem>
 #include <mutex>
 
+#include "core/io/load_error.h"
 #include "core/model/bpe_tokenizer.h"
 #include "core/model/model.h"
 #include "core/model/vocabulary_locator.h"
+#include "core/scenes/network_flow.h"
 #include "core/text/utf8.h"
 
 namespace flowview::scenes {
@@ -65,6 +67,59 @@ std::string displayableToken(const std::string& bytes) {
       out.append(bytes, start, pos - start);
   }
   return out;
+}
+
+void applySceneInputs(NetworkFlowConfig& config, const SceneInputs& inputs) {
+  LoadedModel model{inputs.model, inputs.model_name};
+  if (!model.model && !inputs.model_folder.empty()) model = loadModelFolder(inputs.model_folder);
+  auto split = [&](const std::string& text) {
+    try {
+      if (model.model) return model.model->tokenize(text).tokens;
+      return gpt2Pieces(text, [](const std::string& t) {
+        std::vector<std::string> pieces;
+        std::string current;
+        for (char c : t) {
+          if (c == ' ' && !current.empty()) pieces.push_back(current), current.clear();
+          current += c;
+        }
+        if (!current.empty()) pieces.push_back(current);
+        return pieces;
+      });
+    } catch (const std::invalid_argument& e) {  // text that is not UTF-8
+      throw io::LoadError("--text", "", {}, e.what());
+    }
+  };
+  if (inputs.text) {  // the prompt's tokens, then the predicted token's box
+    config.text = *inputs.text;
+    config.tokens = split(config.text);
+    if (config.tokens.size() < 2)
+      throw io::LoadError("--text", "", {}, "the sentence needs at least 2 tokens");
+    if (static_cast<int>(config.tokens.size()) > kMaxSentenceTokens)
+      throw io::LoadError("--text", "", {},
+                          "the sentence has " + std::to_string(config.tokens.size()) +
+                              " tokens, more than " + std::to_string(kMaxSentenceTokens));
+    config.tokens.push_back(kPredictedPlaceholder);
+  }
+  if (model.model && config.tokens.size() >= 2) {
+    std::string prompt;  // the model reads every token but the last (the one to predict)
+    for (size_t i = 0; i + 1 < config.tokens.size(); ++i) prompt += config.tokens[i];
+    const int shown = static_cast<int>(config.next_tokens.size());
+    std::shared_ptr<const ModelData> data;
+    try {
+      data = makeModelData(*model.model, prompt, model.name, shown > 0 ? shown : 10);
+    } catch (const std::invalid_argument& e) {
+      throw io::LoadError("--text", "", {}, e.what());
+    }
+    const std::string predicted = config.tokens.back();
+    config.tokens.clear();
+    for (const auto& t : data->tokens) config.tokens.push_back(t);
+    config.tokens.push_back(predicted);
+    config.model = data;
+    config.next_tokens.clear();
+    for (const auto& [token, p] : data->next_tokens)
+      config.next_tokens.emplace_back(displayableToken(token), p);
+  }
+  for (std::string& token : config.tokens) token = displayableToken(token);
 }
 
 }  // namespace flowview::scenes

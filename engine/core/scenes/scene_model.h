@@ -39,6 +39,12 @@ struct LoadedModel {
 // Loads `folder` (throws io::LoadError naming the file on a broken folder).
 LoadedModel loadModelFolder(const std::string& folder);
 
+struct NetworkFlowConfig;
+// --text and the model: re-splits the sentence (2 to kMaxSentenceTokens tokens for --text), runs
+// the model on all tokens but the last and puts its data and top-K into `config`. Throws
+// io::LoadError ("--text: ...", or naming the model folder's file) on bad input.
+void applySceneInputs(NetworkFlowConfig& config, const SceneInputs& inputs);
+
 // Replaces bytes that are not UTF-8 (a token may hold part of a character) with '?', so that
 // every token can be laid out on its own.
 std::string displayableToken(const std::string& bytes);
