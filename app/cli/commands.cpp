@@ -42,10 +42,11 @@ LoadedScene load(const Arguments& args, const std::string& path) {
 
 // validate and info compose the scene without fonts: no font file is opened, and timings,
 // beats and element counts do not depend on glyph metrics (docs/architecture.md).
-LoadedScene loadWithoutFonts(const std::string& path) {
+LoadedScene loadWithoutFonts(const std::string& path,
+                             const scenes::SceneInputs& inputs = scenes::SceneInputs{}) {
   LoadedScene loaded;
   loaded.atlas = std::make_unique<text::GlyphAtlas>(text::GlyphAtlas::NoFonts{});
-  loaded.scene = scenes::loadSceneFile(path, *loaded.atlas);
+  loaded.scene = scenes::loadSceneFile(path, *loaded.atlas, inputs);
   return loaded;
 }
 
@@ -240,7 +241,7 @@ int info(const std::vector<std::string>& raw) {
   Arguments args("info", raw, {"font", "model", "text"}, {"elements"});
   const std::string path = args.requirePositional(0, "SCENE.json");
   args.expectPositionalCount(1);
-  LoadedScene loaded = loadWithoutFonts(path);
+  LoadedScene loaded = loadWithoutFonts(path, sceneInputs(args));
   const Scene& scene = loaded.scene;
   if (args.flag("elements")) {
     std::cout << elementsJson(scene).dump(1) << "\n";
