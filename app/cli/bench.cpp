@@ -24,6 +24,7 @@
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/scene_inputs.h"
 #include "core/draw/draw_batches.h"
 #include "core/scenes/scene_file.h"
 #include "core/text/font_locator.h"
@@ -143,7 +144,7 @@ nlohmann::ordered_json primitives(const FrameState& state, const DrawBatches& ba
 }
 
 int bench(const std::vector<std::string>& raw) {
-  Arguments args("bench", raw, {"size", "frames", "font", "samples"}, {});
+  Arguments args("bench", raw, {"size", "frames", "font", "samples", "model", "text"}, {});
   const std::string path = args.requirePositional(0, "SCENE.json");
   args.expectPositionalCount(1);
   const Size size = args.size("size", {1920, 1080}, 4096, 4096);
@@ -152,7 +153,21 @@ int bench(const std::vector<std::string>& raw) {
   const int requested_samples = args.integer("samples", 0, 0, 16);
 
   text::GlyphAtlas atlas(text::locateFonts(args.option("font").value_or("")));
-  const Scene scene = scenes::loadSceneFile(path, atlas);
+  scenes::SceneInputs inputs = sceneInputs(args);
+  if (!inputs.model_folder.empty()) {  // loaded once: the rebuilds below are the viewer's
+    scenes::LoadedModel loaded = scenes::loadModelFolder(inputs.model_folder);
+    inputs.model = loaded.model;
+    inputs.model_name = loaded.name;
+  }
+  const Scene scene = scenes::loadSceneFile(path, atlas, inputs);
+  // Rebuilding the scene for a new sentence (tokenize, forward with a model, build): what the
+  // viewer's sentence box costs.
+  std::vector<double> rebuild_ms;
+  for (int i = 0; i < 5; ++i) {
+    const auto t0 = Clock::now();
+    const Scene rebuilt = scenes::loadSceneFile(path, atlas, inputs);
+    rebuild_ms.push_back(microseconds(t0, Clock::now()) / 1000.0);
+  }
   HeadlessRenderer renderer(atlas, requested_samples);
   const int samples = renderer.samples();
   if (size.width > renderer.maxTileSize() || size.height > renderer.maxTileSize()) {
@@ -212,6 +227,10 @@ int bench(const std::vector<std::string>& raw) {
       {"primitives", primitives(frame_renderer.state(), frame_renderer.lastBatches(),
                                 frame_renderer.batcher(FrameRenderer::Detail::Live))},
       {"draw_calls", renderer.renderer().drawCallsLastFrame()},
+      {"rebuild_ms",
+       {{"median", rounded(median(rebuild_ms), 3)},
+        {"tokens", scene.model ? scene.model->length() : 0}}},
+      {"data_source", scene.model ? scene.model->source : "random (the seed's values)"},
       {"peak_rss_mb", rounded(peakRssMb(), 1)},
   };
   std::cout << out.dump(1) << "\n";

@@ -10,8 +10,10 @@
 #include "cli/beat_exports.h"
 #include "cli/camera_path.h"
 #include "cli/encode_thread.h"
+#include "cli/scene_inputs.h"
 #include "core/image/image_io.h"
 #include "core/io/load_error.h"
+#include "core/scenes/model_data.h"
 #include "core/scenes/scene_file.h"
 #include "core/text/font_locator.h"
 #include "core/text/glyph_atlas.h"
@@ -34,16 +36,17 @@ LoadedScene load(const Arguments& args, const std::string& path) {
   LoadedScene loaded;
   loaded.atlas =
       std::make_unique<text::GlyphAtlas>(text::locateFonts(args.option("font").value_or("")));
-  loaded.scene = scenes::loadSceneFile(path, *loaded.atlas);
+  loaded.scene = scenes::loadSceneFile(path, *loaded.atlas, sceneInputs(args));
   return loaded;
 }
 
 // validate and info compose the scene without fonts: no font file is opened, and timings,
 // beats and element counts do not depend on glyph metrics (docs/architecture.md).
-LoadedScene loadWithoutFonts(const std::string& path) {
+LoadedScene loadWithoutFonts(const std::string& path,
+                             const scenes::SceneInputs& inputs = scenes::SceneInputs{}) {
   LoadedScene loaded;
   loaded.atlas = std::make_unique<text::GlyphAtlas>(text::GlyphAtlas::NoFonts{});
-  loaded.scene = scenes::loadSceneFile(path, *loaded.atlas);
+  loaded.scene = scenes::loadSceneFile(path, *loaded.atlas, inputs);
   return loaded;
 }
 
@@ -76,7 +79,8 @@ CameraPath parseCameraPath(const Arguments& args, bool allow_orbit) {
 }
 
 int render(const std::vector<std::string>& raw) {
-  Arguments args("render", raw, {"time", "size", "out", "font", "samples", "camera"},
+  Arguments args("render", raw,
+                 {"time", "size", "out", "font", "samples", "camera", "model", "text"},
                  {"transparent"});
   const std::string path = args.requirePositional(0, "SCENE.json");
   args.expectPositionalCount(1);
@@ -130,7 +134,7 @@ int exportBeats(const Arguments& args, const std::string& path) {
 int exportFrames(const std::vector<std::string>& raw) {
   Arguments args("export", raw,
                  {"size", "fps", "out", "from", "to", "font", "samples", "per-beat", "handout",
-                  "camera", "orbit"},
+                  "camera", "orbit", "model", "text"},
                  {"transparent", "png"});
   const std::string path = args.requirePositional(0, "SCENE.json");
   args.expectPositionalCount(1);
@@ -234,10 +238,10 @@ nlohmann::json elementsJson(const Scene& scene) {
 }
 
 int info(const std::vector<std::string>& raw) {
-  Arguments args("info", raw, {"font"}, {"elements"});
+  Arguments args("info", raw, {"font", "model", "text"}, {"elements"});
   const std::string path = args.requirePositional(0, "SCENE.json");
   args.expectPositionalCount(1);
-  LoadedScene loaded = loadWithoutFonts(path);
+  LoadedScene loaded = loadWithoutFonts(path, sceneInputs(args));
   const Scene& scene = loaded.scene;
   if (args.flag("elements")) {
     std::cout << elementsJson(scene).dump(1) << "\n";
@@ -266,7 +270,9 @@ int info(const std::vector<std::string>& raw) {
                         {"beats", beats},
                         {"camera_presets", presets},
                         {"elements", scene.elements.size()}};
-  std::cout << out.dump(1) << "\n";
+  if (scene.model) modelJson(*scene.model, out);
+  // A token may hold part of a UTF-8 character: replaced, as `predict` does.
+  std::cout << out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   return 0;
 }
 

@@ -36,6 +36,19 @@ int runViewer(const std::vector<std::string>& args) {
     std::fprintf(stderr, "flowview: %s\n", e.what());
     return 1;
   }
+  // The model (loaded once; rebuilds for new sentences reuse it) and --text.
+  scenes::SceneInputs inputs;
+  inputs.text = options.text;
+  if (!options.model.empty()) {
+    try {
+      scenes::LoadedModel model = scenes::loadModelFolder(options.model);
+      inputs.model = model.model;
+      inputs.model_name = model.name;
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "flowview: %s\n", e.what());
+      return 2;
+    }
+  }
   // The scene: the one named, else the last one opened (if it still loads), else the default.
   std::string path = options.scene_path;
   Scene scene;
@@ -44,7 +57,7 @@ int runViewer(const std::vector<std::string>& args) {
   if (path.empty() && !automation && !settings.last_scene.empty() &&
       std::filesystem::is_regular_file(settings.last_scene, ec)) {
     try {
-      scene = scenes::loadSceneFile(settings.last_scene, *atlas);
+      scene = scenes::loadSceneFile(settings.last_scene, *atlas, inputs);
       path = settings.last_scene;
       loaded = true;
     } catch (const std::exception& e) {
@@ -54,7 +67,7 @@ int runViewer(const std::vector<std::string>& args) {
   if (!loaded) {
     if (path.empty()) path = scenes::defaultScenePath();
     try {
-      scene = scenes::loadSceneFile(path, *atlas);
+      scene = scenes::loadSceneFile(path, *atlas, inputs);
     } catch (const io::LoadError& e) {
       std::fprintf(stderr, "flowview: %s\n", e.what());
       return 2;
@@ -77,6 +90,7 @@ int runViewer(const std::vector<std::string>& args) {
   try {
     ViewerApp app(std::move(options), settings, std::move(atlas), std::move(scene), path,
                   start_time);
+    app.setSceneInputs(std::move(inputs));
     return app.run();
   } catch (const gl::NoContextError& e) {
     std::fprintf(stderr, "flowview: %s\n", e.what());

@@ -15,6 +15,7 @@
 #include "cli/arguments.h"
 #include "core/image/image_io.h"
 #include "core/io/load_error.h"
+#include "core/scenes/model_data.h"
 #include "core/scenes/scene_file.h"
 #include "core/text/font_locator.h"
 #include "core/text/glyph_atlas.h"
@@ -258,6 +259,9 @@ void ViewerApp::frame(double dt) {
   shown_camera_ = camera_.update(timelineCamera(scene_, transport_.time()), dt);
   FrameAdjustments adjustments;
   adjustments.temperature = temperature_;
+  // With a model: softmax(logits / T), top-k, top-p (recomputed only when a slider moves).
+  if (scene_.model && (temperature_ != 1.0 || top_k_ != 0 || top_p_ != 1.0))
+    adjustments.next_token_probabilities = &nextTokenProbabilities();
   adjustments.camera = shown_camera_;  // the batcher sorts translucent faces from this eye
   frames_->prepare(scene_, transport_.time(), adjustments);
   ImGui::Render();
@@ -269,7 +273,18 @@ void ViewerApp::frame(double dt) {
   renderScene(fb_w, fb_h);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-  if (automation_ && ++automation_frames_ >= kAutomationFrames) {
+  // Automation: type a sentence into the box (as Enter would) after the first frames.
+  if (automation_ && automation_frames_ == 2 && !options_.type_sentence.empty()) {
+    sentence_buffer_ = options_.type_sentence;
+    applySentence(sentence_buffer_);
+    if (!sentence_error_.empty())
+      std::fprintf(stderr, "flowview: %s\n", sentence_error_.c_str());
+    else
+      std::printf("sentence box: %d tokens, %s\n", scene_.model ? scene_.model->length() : 0,
+                  scene_.model ? scene_.model->source.c_str() : "random");
+  }
+  const int shot_frame = kAutomationFrames + (options_.type_sentence.empty() ? 0 : 3);
+  if (automation_ && ++automation_frames_ >= shot_frame) {
     Image image;
     readWindowPixels(fb_w, fb_h, image);
     try {
@@ -281,7 +296,7 @@ void ViewerApp::frame(double dt) {
     glfwSetWindowShouldClose(window_, GLFW_TRUE);
   }
   glfwSwapBuffers(window_);
-  updatePresenterConsole(automation_ && automation_frames_ == kAutomationFrames);
+  updatePresenterConsole(automation_ && automation_frames_ == shot_frame);
 }
 
 void ViewerApp::renderScene(int fb_w, int fb_h) {
@@ -670,7 +685,7 @@ void ViewerApp::pollSceneFile(double dt) {
 
 void ViewerApp::reloadScene() {
   try {
-    Scene fresh = scenes::loadSceneFile(scene_path_, *atlas_);
+    Scene fresh = scenes::loadSceneFile(scene_path_, *atlas_, scene_inputs_);
     scene_ = std::move(fresh);
     transport_.setTimeline(scene_.beats, scene_.duration);  // keeps the time position
     presets_.setScenePresets(scene_.presets);

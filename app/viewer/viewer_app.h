@@ -10,6 +10,7 @@
 
 #include "core/camera/camera.h"
 #include "core/scene/scene.h"
+#include "core/scenes/scene_model.h"
 #include "viewer/attention_panel.h"
 #include "viewer/beat_jump.h"
 #include "viewer/camera_controller.h"
@@ -55,6 +56,9 @@ class ViewerApp {
   // Opens the window (throws gl::NoContextError when no GL 3.3 context can be had) and runs the
   // loop until the window closes. Returns the exit code.
   int run();
+
+  // The model (loaded once) and --text / --type-sentence, for rebuilds from the sentence box.
+  void setSceneInputs(scenes::SceneInputs inputs);
 
   // GLFW callbacks forward here (installed before ImGui's, which chain to them).
   void onKey(int key, int scancode, int action, int mods);
@@ -155,6 +159,26 @@ class ViewerApp {
   bool shot_transparent_ = false;
   std::string shot_folder_;
   bool shot_requested_ = false;
+
+  // Sentence box and attention panel (sentence_panel.cpp, attention_panel.cpp).
+  void drawSentencePanel();
+  void drawAttentionPanel();
+  // Rebuilds the scene for `sentence` (nullopt: the scene's own) at the same time; on bad input
+  // keeps the last good scene and shows why. Runs the model once, off the per-frame path.
+  void applySentence(std::optional<std::string> sentence);
+  scenes::SceneInputs scene_inputs_;  // the model (loaded once) and the sentence shown
+  std::string sentence_buffer_;       // the sentence box's text
+  std::string sentence_preview_text_;
+  std::vector<std::string> sentence_preview_;  // its tokens, re-split as the text changes
+  std::string sentence_error_;
+  double rebuild_ms_ = 0.0;
+  int attention_layer_ = 0, attention_head_ = -1;  // head -1: mean over heads
+  int picked_query_ = -1, picked_key_ = -1;
+  // Next-token sampling filters (with a model): top-k (0: all) and top-p.
+  int top_k_ = 0;
+  double top_p_ = 1.0;
+  int weighted_top_k_ = -1;
+  double weighted_top_p_ = -1.0;
 
   // Next-token panel state: temperature and the probabilities it gives (cached per value).
   double temperature_ = 1.0;

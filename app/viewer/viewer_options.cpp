@@ -32,8 +32,10 @@ bool parseNumber(const std::string& text, double& out) {
 }  // namespace
 
 ViewerOptions parseViewerOptions(const std::vector<std::string>& raw) {
-  cli::Arguments args("viewer", raw, {"start-at", "screenshot", "font", "samples"},
-                      {"present", "presenter-console", "hide-ui", "no-vsync"});
+  cli::Arguments args(
+      "viewer", raw,
+      {"start-at", "screenshot", "font", "samples", "model", "text", "type-sentence"},
+      {"present", "presenter-console", "hide-ui", "no-vsync"});
   args.expectPositionalCount(1);
   ViewerOptions options;
   if (!args.positional().empty()) {
@@ -47,6 +49,9 @@ ViewerOptions parseViewerOptions(const std::vector<std::string>& raw) {
   options.vsync = !args.flag("no-vsync");
   options.font = args.option("font").value_or("");
   options.samples = args.integer("samples", 0, 0, 16);
+  options.model = args.option("model").value_or("");
+  options.text = args.option("text");
+  options.type_sentence = args.option("type-sentence").value_or("");
   if (auto shot = args.option("screenshot")) {
     if (shot->empty()) throw ArgumentError("--screenshot needs a file name");
     options.screenshot = *shot;

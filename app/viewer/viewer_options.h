@@ -33,6 +33,9 @@ struct ViewerOptions {
   std::string font;
   // Multisampling of the window: 0 = auto (none on a software rasterizer, else 4), 1 = none.
   int samples = 0;
+  std::string model;                // --model DIR: the numbers come from this GPT-2 folder
+  std::optional<std::string> text;  // --text: the sentence (replaces the scene's)
+  std::string type_sentence;        // automation: typed into the sentence box after a few frames
 };
 
 ViewerOptions parseViewerOptions(const std::vector<std::string>& args);

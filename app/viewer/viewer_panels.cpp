@@ -12,6 +12,8 @@
 #include <map>
 
 #include "core/camera/camera.h"
+#include "core/model/sampling.h"
+#include "core/scenes/model_data.h"
 #include "core/scenes/next_tokens.h"
 #include "viewer/key_bindings.h"
 #include "viewer/next_token_display.h"
@@ -207,6 +209,8 @@ void ViewerApp::drawSidePanel() {
     busy_frames_ = 3;
   }
   // Next token before Camera: visible without scrolling on a 720-pixel window.
+  if (ImGui::CollapsingHeader("Sentence", ImGuiTreeNodeFlags_DefaultOpen)) drawSentencePanel();
+  if (scene_.model && ImGui::CollapsingHeader("Attention")) drawAttentionPanel();
   if (!scene_.next_tokens.tokens.empty() &&
       ImGui::CollapsingHeader("Next token", ImGuiTreeNodeFlags_DefaultOpen)) {
     drawNextTokenPanel();

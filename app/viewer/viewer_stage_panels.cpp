@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/model/sampling.h"
+#include "core/scenes/model_data.h"
 #include "core/scenes/next_tokens.h"
 #include "viewer/next_token_display.h"
 #include "viewer/viewer_app.h"
@@ -89,10 +91,17 @@ void ViewerApp::drawFirstStartHint() {
 
 const std::vector<double>& ViewerApp::nextTokenProbabilities() {
   if (weighted_temperature_ != temperature_ || weighted_scene_ != &scene_ ||
+      weighted_top_k_ != top_k_ || weighted_top_p_ != top_p_ ||
       weighted_probabilities_.size() != scene_.next_tokens.probabilities.size()) {
-    weighted_probabilities_ =
-        scenes::reweightByTemperature(scene_.next_tokens.probabilities, temperature_);
+    if (scene_.model)  // the model's logits: softmax(l / T), then top-k and top-p
+      weighted_probabilities_ = model::samplingProbabilities(
+          scene_.model->logits, scene_.model->next_ids, {temperature_, top_k_, top_p_});
+    else
+      weighted_probabilities_ =
+          scenes::reweightByTemperature(scene_.next_tokens.probabilities, temperature_);
     weighted_temperature_ = temperature_;
+    weighted_top_k_ = top_k_;
+    weighted_top_p_ = top_p_;
     weighted_scene_ = &scene_;
   }
   return weighted_probabilities_;
@@ -109,6 +118,13 @@ void ViewerApp::drawNextTokenPanel() {
     ImGui::SetTooltip("p_i ~ p_i^(1/T); 0 is greedy. Re-weights the 3D bars too.");
   ImGui::SameLine();
   if (ImGui::SmallButton("1.0")) temperature_ = 1.0;
+  if (scene_.model) {
+    ImGui::SetNextItemWidth(-80.0f);
+    ImGui::SliderInt("Top-k", &top_k_, 0, 50, top_k_ == 0 ? "all" : "%d");
+    float top_p = static_cast<float>(top_p_);
+    ImGui::SetNextItemWidth(-80.0f);
+    if (ImGui::SliderFloat("Top-p", &top_p, 0.05f, 1.0f, "%.2f")) top_p_ = top_p;
+  }
   const std::string pending = nextTokenBarsPending(scene_, transport_.time());
   if (!pending.empty()) {
     ImGui::TextWrapped("%s", pending.c_str());

@@ -18,7 +18,9 @@ const std::vector<double>& FrameAdjuster::nextTokenProbabilities(const Scene& sc
 void FrameAdjuster::apply(const Scene& scene, const FrameAdjustments& adjustments,
                           FrameState& state) {
   // 1. Temperature. At exactly 1 the bars stay as evaluated (re-weighting would round them).
-  if (adjustments.temperature != 1.0 && !scene.next_tokens.probabilities.empty()) {
+  if (adjustments.next_token_probabilities) {
+    scenes::applyNextTokenProbabilities(scene, *adjustments.next_token_probabilities, state);
+  } else if (adjustments.temperature != 1.0 && !scene.next_tokens.probabilities.empty()) {
     scenes::applyNextTokenProbabilities(
         scene, nextTokenProbabilities(scene, adjustments.temperature), state);
   }

@@ -4,6 +4,8 @@
 //
 //   1. temperature  re-weights the next-token bars (lengths and percentages), p_i ∝ p_i^(1/T)
 //                   (scenes::reweightByTemperature); 1 leaves the scene's bars as they are.
+//                   next_token_probabilities, when set (a model's sampling distribution with
+//                   temperature, top-k and top-p: model/sampling.h), replaces the re-weighting.
 //   2. camera       replaces the timeline's camera (the viewer's orbit, presets and glides).
 //
 // A new adjustment (live edits of elements, say) is one more field here and one more step in
@@ -18,7 +20,9 @@
 namespace flowview {
 
 struct FrameAdjustments {
-  double temperature = 1.0;      // next-token re-weighting; 1: none
+  double temperature = 1.0;  // next-token re-weighting; 1: none
+  // The bars' probabilities as given (one per candidate); wins over `temperature`. Not owned.
+  const std::vector<double>* next_token_probabilities = nullptr;
   std::optional<Camera> camera;  // none: the timeline's camera
 };
 

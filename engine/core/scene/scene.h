@@ -1,4 +1,5 @@
 #pragma once
+#include <memory>
 // A built scene: elements, their geometry, the camera channel, beats and presets. Immutable once
 // built; evaluate() turns it into a FrameState at any time t.
 #include <string>
@@ -46,6 +47,10 @@ struct ScenePart {
   std::vector<int> elements;  // element indices, in drawing / lag order
 };
 
+namespace scenes {
+struct ModelData;
+}
+
 struct Scene {
   std::string title;
   std::vector<Element> elements;
@@ -63,6 +68,8 @@ struct Scene {
   double duration = 0.0;
   NextTokenBars next_tokens;     // empty when the scene has no unembedding
   std::vector<ScenePart> parts;  // in the order they were added
+  // The model's reading of the sentence (scenes/model_data.h); null: the seed's random values.
+  std::shared_ptr<const scenes::ModelData> model;
   // Presentation: every beat needs its own click, holds too (the scene file's
   // "present_every_beat"; by default a wait beat in which nothing changes needs none).
   bool present_every_beat = false;

@@ -152,12 +152,23 @@ struct BeatComposer {
 }  // namespace
 
 Scene composeScene(const SceneDescription& scene, text::GlyphAtlas& atlas) {
+  return composeScene(scene, atlas, SceneInputs{});
+}
+
+Scene composeScene(const SceneDescription& scene, text::GlyphAtlas& atlas,
+                   const SceneInputs& inputs) {
+  std::shared_ptr<const ModelData> model_data;
   SceneBuilder b(scene.title);
   if (scene.camera) b.mutableScene().camera.setInitial(cameraOf(*scene.camera));
   for (const CameraPresetDescription& preset : scene.camera_presets)
     b.addPreset(preset.name, cameraOf(preset.camera));
   std::optional<NetworkFlow> flow;
-  if (scene.network_flow) flow.emplace(b, atlas, flowConfig(*scene.network_flow, scene.seed));
+  if (scene.network_flow) {
+    NetworkFlowConfig config = flowConfig(*scene.network_flow, scene.seed);
+    applySceneInputs(config, inputs);
+    model_data = config.model;
+    flow.emplace(b, atlas, std::move(config));
+  }
   GeneralLayer general(b, atlas);
   for (const ObjectDescription& object : scene.objects) general.addObject(object);
   for (const BeatDescription& beat : scene.beats)
@@ -166,6 +177,7 @@ Scene composeScene(const SceneDescription& scene, text::GlyphAtlas& atlas) {
         beat.kind);
   Scene built = b.finish();
   built.present_every_beat = scene.present_every_beat;
+  built.model = model_data;
   if (built.duration <= 0.0) {
     const SourceRef& at = scene.beats_source;
     throw io::LoadError(at.file, at.pointer, at.location, "the scene lasts 0 seconds");

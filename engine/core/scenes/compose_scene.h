@@ -1,4 +1,5 @@
 #pragma once
+#include "core/scenes/scene_model.h"
 // SceneDescription -> Scene: the composition step. Like manim's construct(), it walks the beats
 // in order and hands each to the piece that builds it (NetworkFlow, GeneralLayer, the scale
 // stack) on one SceneBuilder. The description was checked when it was read; the only errors left
@@ -14,5 +15,8 @@ namespace flowview::scenes {
 
 // Throws io::LoadError for targets that name nothing.
 Scene composeScene(const description::SceneDescription& scene, text::GlyphAtlas& atlas);
+// The same with a model and/or --text (scene_model.h): the network flow shows the model's numbers.
+Scene composeScene(const description::SceneDescription& scene, text::GlyphAtlas& atlas,
+                   const SceneInputs& inputs);
 
 }  // namespace flowview::scenes

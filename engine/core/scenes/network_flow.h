@@ -6,6 +6,7 @@
 // "Element ids"). One file per section lives in network_flow/; the look's numbers in
 // network_flow/look.h.
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -14,6 +15,7 @@
 #include "core/build/scene_builder.h"
 #include "core/camera/camera.h"
 #include "core/math/random.h"
+#include "core/scenes/model_data.h"
 
 namespace flowview::text {
 class GlyphAtlas;
@@ -28,6 +30,10 @@ struct NetworkFlowConfig {
   uint64_t seed = 0;
   bool hide_block_labels = false;
   int embedding_length = 10;  // entries per column
+  // A model's reading of the sentence (model_data.h); null: random values as in the seed. Its
+  // tokens are the first tokens.size() - 1 of `tokens` (the last is predicted).
+  std::shared_ptr<const ModelData> model;
+  int attention_head = -1;  // the head the arcs show; -1: the mean over heads
 };
 
 // A scene's say over one part of a beat ("parts": {"arcs": {"run_time": 2}}): `run_time`
@@ -56,6 +62,9 @@ struct AttentionParams {
   std::optional<EulerDegrees> orientation = EulerDegrees{-40, -15, 0};  // nullopt: keep current
   float frame_height = 14.0f, frame_x = -2.0f, frame_y = 0.0f;
   double run_time = 5.0;  // the arcs animation
+  // With a model: the layer and head this block's arcs show (default: ModelData::blockLayer and
+  // NetworkFlowConfig::attention_head; head -1 is the mean over heads).
+  std::optional<int> layer, head;
   std::string notes;
   BeatParts parts;
 };
@@ -162,6 +171,9 @@ class NetworkFlow {
   float textEm(float font_size) const;
   // A vector entry as the seed draws it: uniform in [lo, hi), shown with one decimal.
   float randomEntry(double lo, double hi);
+  // An embedding entry: the model's residual value (stream `residual_layer_`) when there is a
+  // model, else randomEntry(0, kValueMax). Draws from the random stream either way.
+  float entryValue(int token, int row);
   int addText(const std::string& id, const std::string& text, float font_size, glm::vec3 position,
               Rgb color, float outline_px = 0.0f);
   int addNumber(const std::string& id, float value, int decimals, float em_size, glm::vec3 position,
@@ -208,7 +220,7 @@ class NetworkFlow {
   Layer openBlockAroundLayer(const AttentionParams& p, const Layer& layer, const Block& block,
                              const std::string& id);
   void flashAttentionArcs(const Layer& copy, const Block& block, const std::string& id,
-                          double run_time);
+                          const AttentionParams& p);
   void leaveBlock(const Layer& layer, Layer& copy, const Block& block);
 
   // mlp.cpp
@@ -260,6 +272,7 @@ class NetworkFlow {
   std::vector<int> token_blocks_;  // text + rect per token
   std::vector<int> token_arrows_;
   int attention_count_ = 0, mlp_count_ = 0;
+  int residual_layer_ = 0;  // with a model: the residual stream the newest layer shows
   std::string section_;
   BeatParts beat_parts_;          // the running beat's part options
   std::optional<double> retime_;  // run time a part asked of the coming play

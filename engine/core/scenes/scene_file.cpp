@@ -17,6 +17,15 @@ Scene loadSceneString(std::string_view json, const std::string& display_name,
   return composeScene(description::readSceneString(json, display_name), atlas);
 }
 
+Scene loadSceneFile(const std::string& path, text::GlyphAtlas& atlas, const SceneInputs& inputs) {
+  return composeScene(description::readSceneFile(path), atlas, inputs);
+}
+
+Scene loadSceneString(std::string_view json, const std::string& display_name,
+                      text::GlyphAtlas& atlas, const SceneInputs& inputs) {
+  return composeScene(description::readSceneString(json, display_name), atlas, inputs);
+}
+
 std::string defaultScenePath() {
   const char* name = "high_level_network_flow.json";
   if (const char* env = std::getenv("FLOWVIEW_SCENE_DIR"); env && *env)

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/scene/scene.h"
+#include "core/scenes/scene_model.h"
 
 namespace flowview::text {
 class GlyphAtlas;
@@ -17,6 +18,11 @@ namespace flowview::scenes {
 Scene loadSceneFile(const std::string& path, text::GlyphAtlas& atlas);
 Scene loadSceneString(std::string_view json, const std::string& display_name,
                       text::GlyphAtlas& atlas);
+// The same with a model and/or a replacement sentence (scene_model.h). A broken model folder or
+// an over-long --text throws io::LoadError too.
+Scene loadSceneFile(const std::string& path, text::GlyphAtlas& atlas, const SceneInputs& inputs);
+Scene loadSceneString(std::string_view json, const std::string& display_name,
+                      text::GlyphAtlas& atlas, const SceneInputs& inputs);
 
 // The scene opened when none is given: scenes/high_level_network_flow.json, found through
 // $FLOWVIEW_SCENE_DIR, the source tree the binary was built from, or next to the executable.

@@ -1,5 +1,6 @@
 // An attention block: the layer flies into a block, arcs flash between its vectors while their
 // values change, and the new layer leaves through the far side.
+#include <algorithm>
 #include <cmath>
 
 #include "core/scenes/network_flow.h"
@@ -17,7 +18,7 @@ void NetworkFlow::attention(const AttentionParams& p) {
   Layer& layer = layers_.back();
   const Block block = makeBlock(layer, attention::kDepth, "Attention", font::kAttentionTitle, id);
   Layer copy = openBlockAroundLayer(p, layer, block, id);
-  flashAttentionArcs(copy, block, id, p.run_time);
+  flashAttentionArcs(copy, block, id, p);
   leaveBlock(layer, copy, block);
   blocks_.push_back(block);
   layers_.push_back(std::move(copy));
@@ -50,10 +51,23 @@ NetworkFlow::Layer NetworkFlow::openBlockAroundLayer(const AttentionParams& p, c
 }
 
 void NetworkFlow::flashAttentionArcs(const Layer& copy, const Block& block, const std::string& id,
-                                     double run_time) {
-  // Arcs between every pair of columns flash while the copy's numbers re-randomize.
+                                     const AttentionParams& p) {
+  // Arcs between every pair of columns flash while the copy's numbers re-randomize. With a model
+  // the arcs into each column come from the earlier tokens, as wide and opaque as their weight.
+  const double run_time = p.run_time;
   const double t0 = b_.now();
   const int n = static_cast<int>(copy.columns.size());
+  std::vector<float> pattern;
+  const int tokens = config_.model ? config_.model->length() : 0;
+  if (config_.model) {
+    const int layer = p.layer.value_or(config_.model->blockLayer(attention_count_ - 1));
+    pattern = config_.model->pattern(layer, p.head.value_or(config_.attention_head));
+    residual_layer_ = std::clamp(layer + 1, 0, config_.model->n_layer);
+  }
+  auto weight = [&](int query, int key) {
+    const int q = copy.columns[query].token, k = copy.columns[key].token;
+    return q < tokens && k < tokens ? pattern[static_cast<size_t>(q) * tokens + k] : 0.0f;
+  };
   const int arcs_per_vector = std::min(n, attention::kMaxArcsPerVector);
   const auto group_w = laggedWindows(n, 2.0, 0.25, run_time);
   std::vector<int> arcs;
@@ -70,22 +84,34 @@ void NetworkFlow::flashAttentionArcs(const Layer& copy, const Block& block, cons
       styles[j].second = attention::kArcMaxWidth *
                          static_cast<float>(std::pow(random_.uniform(), attention::kArcWidthPower));
     }
-    for (int k = 0; k < arcs_per_vector; ++k) {
+    int arc_count = arcs_per_vector;
+    if (config_.model) {  // the earlier columns, heaviest first
+      order.clear();
+      for (int j = 0; j < i; ++j) order.push_back(j);
+      std::stable_sort(order.begin(), order.end(),
+                       [&](int a, int c) { return weight(i, a) > weight(i, c); });
+      arc_count = std::min(static_cast<int>(order.size()), arcs_per_vector);
+      for (int j : order) {
+        styles[j].second = attention::kArcMaxWidth * weight(i, j);
+      }
+    }
+    for (int k = 0; k < arc_count; ++k) {
       const int j = order[k];
       if (j == i) continue;
+      const float opacity = config_.model ? std::sqrt(weight(i, j)) : 1.0f;
       const glm::vec3 top2(copy.columns[j].x, layer::kHeight / 2, block.z);
       const float sign = copy.columns[j].x < copy.columns[i].x ? -1.0f : 1.0f;
       StrokeGeometry arc;
       arc.points = shapes::arcPoints(top2, top1, sign * attention::kArcAngle);
       arc.width = styles[j].second;
-      const TimeWindow pw = partWindow(k, arcs_per_vector, 0.05, gd);
+      const TimeWindow pw = partWindow(k, arc_count, 0.05, gd);
       const std::string arc_id = section_ + "/arc" + std::to_string(i) + "_" + std::to_string(j);
-      const int flash = b_.addStroke(arc_id + "/flash", arc, Pose{}, styles[j].first);
+      const int flash = b_.addStroke(arc_id + "/flash", arc, Pose{}, styles[j].first, opacity);
       b_.element(flash).over_blocks_until = gs + pw.end;
       b_.hideUntil(flash, gs + pw.start);
       b_.reveal(flash, {gs + pw.start, gs + pw.end}, RevealStyle::Flash, Rate::Smooth, 0,
                 attention::kFlashWidth);
-      const int create = b_.addStroke(arc_id, arc, Pose{}, styles[j].first);
+      const int create = b_.addStroke(arc_id, arc, Pose{}, styles[j].first, opacity);
       b_.element(create).over_blocks_until = gs + pw.end;
       b_.hideUntil(create, gs + pw.start);
       const double mid = gs + pw.start + 0.5 * pw.duration();
@@ -97,9 +123,10 @@ void NetworkFlow::flashAttentionArcs(const Layer& copy, const Block& block, cons
   }
   const auto value_w = laggedWindows(n, 1.0, 0.5, run_time);
   for (int c = 0; c < n; ++c) {
-    for (int e : copy.columns[c].entries) {
-      const float value = randomEntry(0.0, layer::kValueMax);
-      b_.changeValue(e, {t0 + value_w[c].start, t0 + value_w[c].end}, value);
+    for (size_t r = 0; r < copy.columns[c].entries.size(); ++r) {
+      const float value = entryValue(copy.columns[c].token, static_cast<int>(r));
+      b_.changeValue(copy.columns[c].entries[r], {t0 + value_w[c].start, t0 + value_w[c].end},
+                     value);
     }
   }
   addPart("arcs", id + "/arcs", "arcs", arcs);

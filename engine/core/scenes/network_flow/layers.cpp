@@ -60,7 +60,7 @@ NetworkFlow::Column NetworkFlow::makeColumn(float x, float z, int token, const s
       col.values.push_back(0);
       continue;
     }
-    const float value = randomEntry(0.0, layer::kValueMax);
+    const float value = entryValue(token, static_cast<int>(col.entries.size()));
     TextGeometry g;
     g.is_number = true;
     g.decimals = 1;
@@ -99,7 +99,7 @@ NetworkFlow::Layer NetworkFlow::copyLayer(const Layer& from, const std::string& 
     for (size_t r = 0; r < col.entries.size(); ++r) {
       col.entries[r] = copyElement(from.columns[c].entries[r], cid + "/entry" + std::to_string(r));
       if (fresh_values) {
-        const float value = randomEntry(0.0, layer::kValueMax);
+        const float value = entryValue(col.token, static_cast<int>(r));
         b_.element(col.entries[r]).value.setInitial(value);
       }
     }

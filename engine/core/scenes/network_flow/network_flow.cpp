@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "core/scenes/network_flow/look.h"
 #include "core/scenes/units.h"
 
 namespace flowview::scenes {
@@ -23,6 +24,15 @@ Rgb NetworkFlow::hex(unsigned rgb) {
 
 float NetworkFlow::randomEntry(double lo, double hi) {
   return static_cast<float>(std::round(random_.uniform(lo, hi) * 10.0) / 10.0);  // one decimal
+}
+
+float NetworkFlow::entryValue(int token, int entry) {
+  const float random = randomEntry(0.0, look::layer::kValueMax);
+  if (!config_.model) return random;
+  // Entries skip the vertical-dots row (the row before last).
+  const int rows = config_.embedding_length;
+  const int row = entry < rows - 2 ? entry : entry + 1;
+  return config_.model->displayValue(residual_layer_, token, row, rows);
 }
 
 float NetworkFlow::textEm(float font_size) const {

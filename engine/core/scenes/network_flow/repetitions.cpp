@@ -73,6 +73,7 @@ void NetworkFlow::showRepetitions(const RepetitionsParams& p, float z_start, flo
 void NetworkFlow::showFinalLayer(float final_z) {
   // The final layer flies out from the last layer to beyond the thin blocks (Restore, 2 s).
   const double t0 = b_.now();
+  if (config_.model) residual_layer_ = config_.model->n_layer;  // after the last block
   Layer final_layer = copyLayer(layers_.back(), "final_layer", true);
   for (int e : layerElements(final_layer)) {
     b_.hideUntil(e, t0);

@@ -1,0 +1,52 @@
+#pragma once
+// Where a scene's sentence and numbers come from: GPT-2 tokenization of `network_flow.text`, the
+// `--text` override and the model (`--model DIR` or the scene's "model" field) whose reading of
+// the sentence replaces the seed's random values (docs/real-model.md).
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/scenes/model_data.h"
+
+namespace flowview::model {
+class Model;
+}
+
+namespace flowview::scenes {
+
+// What the command line or the viewer adds to a scene file.
+struct SceneInputs {
+  std::string model_folder;             // --model DIR; wins over the scene's "model"
+  std::shared_ptr<model::Model> model;  // an already loaded model (the viewer); wins over both
+  std::string model_name;               // how `model` is named in the data-source line
+  std::optional<std::string> text;      // --text: the prompt shown, then the "???" box
+};
+
+// The token shown in the "???" box after a --text prompt (it is hidden behind the box).
+inline constexpr const char* kPredictedPlaceholder = " blank";
+
+// GPT-2's pieces of `text`, with the vocabulary found by model::locateGpt2Vocabulary() (loaded
+// once per process); without one, the word splitter `fallback` and one note on stderr.
+std::vector<std::string> gpt2Pieces(const std::string& text,
+                                    std::vector<std::string> (*fallback)(const std::string&));
+
+// A loaded model and its name (the folder's last component).
+struct LoadedModel {
+  std::shared_ptr<model::Model> model;
+  std::string name;
+};
+// Loads `folder` (throws io::LoadError naming the file on a broken folder).
+LoadedModel loadModelFolder(const std::string& folder);
+
+struct NetworkFlowConfig;
+// --text and the model: re-splits the sentence (2 to kMaxSentenceTokens tokens for --text), runs
+// the model on all tokens but the last and puts its data and top-K into `config`. Throws
+// io::LoadError ("--text: ...", or naming the model folder's file) on bad input.
+void applySceneInputs(NetworkFlowConfig& config, const SceneInputs& inputs);
+
+// Replaces bytes that are not UTF-8 (a token may hold part of a character) with '?', so that
+// every token can be laid out on its own.
+std::string displayableToken(const std::string& bytes);
+
+}  // namespace flowview::scenes
