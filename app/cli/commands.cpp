@@ -7,6 +7,10 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/arguments.h"
+#include "cli/frame_sink.h"
+#include "cli/output_paths.h"
+#include "cli/progress_bar.h"
+#include "cli/render_time.h"
 #include "core/image/image_io.h"
 #include "core/io/load_error.h"
 #include "core/scenes/scene_file.h"
@@ -37,7 +41,7 @@ LoadedScene load(const Arguments& args, const std::string& path) {
 
 double parseTime(const Arguments& args, const std::string& name, const Scene& scene,
                  double fallback) {
-  const auto value = args.optionalNumber(name, 0.0, 1e9);
+  const auto value = args.optionalNumber(name, 0.0, scenes::kMaxSceneSeconds);
   if (!value) return fallback;
   if (*value > scene.duration + 1e-9) {
     char buffer[160];
@@ -48,13 +52,6 @@ double parseTime(const Arguments& args, const std::string& name, const Scene& sc
   return *value;
 }
 
-void checkOutputFolder(const std::string& path) {
-  const std::filesystem::path p(path);
-  const auto dir = p.has_parent_path() ? p.parent_path() : std::filesystem::path(".");
-  if (!std::filesystem::is_directory(dir))
-    throw ImageWriteError("cannot write " + path + ": folder does not exist");
-}
-
 int render(const std::vector<std::string>& raw) {
   Arguments args("render", raw, {"time", "size", "out", "font", "samples"}, {"transparent"});
   const std::string path = args.requirePositional(0, "SCENE.json");
@@ -62,9 +59,9 @@ int render(const std::vector<std::string>& raw) {
   const std::string out = args.requireOption("out");
   const Size size = args.size("size", {1920, 1080}, kMaxImageWidth, kMaxImageHeight);
   const int samples = args.integer("samples", 4, 1, 16);
-  checkOutputFolder(out);
+  checkImageOutput(out, path, args.flag("transparent"));
   LoadedScene loaded = load(args, path);
-  const double t = parseTime(args, "time", loaded.scene, 0.0);
+  const double t = parseTime(args, "time", loaded.scene, defaultRenderTime(args, loaded.scene));
   HeadlessRenderer renderer(*loaded.atlas, samples);
   RenderOptions options;
   options.width = size.width;
@@ -72,70 +69,45 @@ int render(const std::vector<std::string>& raw) {
   options.transparent = args.flag("transparent");
   Image image;
   renderer.render(loaded.scene, t, options, image);
-  writePngAtomically(out, image);
+  writeImageAtomically(out, image, *imageFormatForPath(out));
   return 0;
 }
 
 int exportFrames(const std::vector<std::string>& raw) {
   Arguments args("export", raw, {"size", "fps", "out", "from", "to", "font", "samples"},
-                 {"transparent"});
+                 {"transparent", "overwrite"});
   const std::string path = args.requirePositional(0, "SCENE.json");
   args.expectPositionalCount(1);
-  const std::string out = args.requireOption("out");
+  ExportSettings settings;
+  settings.out = args.requireOption("out");
+  settings.scene_path = path;
   const Size size = args.size("size", {1920, 1080}, kMaxImageWidth, kMaxImageHeight);
-  const double fps = args.number("fps", 30.0, 1.0, 240.0);
+  settings.width = size.width;
+  settings.height = size.height;
+  settings.fps = args.number("fps", 30.0, 1.0, 240.0);
+  settings.transparent = args.flag("transparent");
+  settings.overwrite = args.flag("overwrite");
   const int samples = args.integer("samples", 4, 1, 16);
   LoadedScene loaded = load(args, path);
   const double from = parseTime(args, "from", loaded.scene, 0.0);
   const double to = parseTime(args, "to", loaded.scene, loaded.scene.duration);
-  if (to < from) throw ArgumentError("export: --to must not be before --from");
-  const bool to_video = out.size() > 4 && out.substr(out.size() - 4) == ".mp4";
-  std::filesystem::path dir = out;
-  FILE* ffmpeg = nullptr;
-  if (to_video) {
-    if (std::system("command -v ffmpeg >/dev/null 2>&1") != 0) {
-      throw ArgumentError("export: writing " + out +
-                          " needs ffmpeg, which is not installed; give a folder instead");
-    }
-    char command[512];
-    std::snprintf(
-        command, sizeof command,
-        "ffmpeg -loglevel error -y -f image2pipe -framerate %g -i - -pix_fmt yuv420p '%s'", fps,
-        out.c_str());
-    ffmpeg = popen(command, "w");
-    if (!ffmpeg) throw ImageWriteError("cannot start ffmpeg for " + out);
-  } else {
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (ec || !std::filesystem::is_directory(dir))
-      throw ImageWriteError("cannot create folder " + out + ": " + ec.message());
-  }
+  if (to < from) throw ArgumentError("--to must not be before --from");
+  const int64_t frames = countExportFrames(from, to, settings.fps);
+  const std::unique_ptr<FrameSink> sink = openFrameSink(settings);
   HeadlessRenderer renderer(*loaded.atlas, samples);
   RenderOptions options;
   options.width = size.width;
   options.height = size.height;
-  options.transparent = args.flag("transparent");
-  const int frames = static_cast<int>(std::floor((to - from) * fps + 1e-9)) + 1;
+  options.transparent = settings.transparent;
   Image image;
-  for (int i = 0; i < frames; ++i) {
-    renderer.render(loaded.scene, from + i / fps, options, image);
-    if (ffmpeg) {
-      const std::vector<uint8_t> png = encodePng(image);
-      if (std::fwrite(png.data(), 1, png.size(), ffmpeg) != png.size()) {
-        pclose(ffmpeg);
-        throw ImageWriteError("ffmpeg stopped accepting frames for " + out);
-      }
-    } else {
-      char name[32];
-      std::snprintf(name, sizeof name, "frame_%06d.png", i);
-      writePngAtomically((dir / name).string(), image);
-    }
-    const int width = 40, done = (i + 1) * width / frames;
-    std::fprintf(stderr, "\rexport [%.*s%*s] %d/%d", done,
-                 "########################################", width - done, "", i + 1, frames);
+  ProgressBar progress(frames);
+  for (int64_t i = 0; i < frames; ++i) {
+    renderer.render(loaded.scene, from + static_cast<double>(i) / settings.fps, options, image);
+    sink->write(i, image);
+    progress.update(i + 1);
   }
-  std::fprintf(stderr, "\n");
-  if (ffmpeg && pclose(ffmpeg) != 0) throw ImageWriteError("ffmpeg failed writing " + out);
+  progress.endLine();
+  sink->finish();
   return 0;
 }
 

@@ -46,7 +46,7 @@ ViewerOptions parseViewerOptions(const std::vector<std::string>& raw) {
   options.hide_ui = args.flag("hide-ui");
   options.vsync = !args.flag("no-vsync");
   options.font = args.option("font").value_or("");
-  options.samples = args.integer("samples", 0, 0, 16);
+  options.samples = args.integer("samples", 0, 1, 16);
   if (auto shot = args.option("screenshot")) {
     if (shot->empty()) throw ArgumentError("--screenshot needs a file name");
     options.screenshot = *shot;

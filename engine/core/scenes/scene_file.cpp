@@ -247,6 +247,10 @@ Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
   root.finish();
   Scene scene = b.finish();
   if (scene.duration <= 0.0) root.fail("beats", "the scene lasts 0 seconds");
+  if (scene.duration > kMaxSceneSeconds) {
+    root.fail("beats", "the scene lasts " + io::formatNumber(scene.duration) +
+                           " s, more than the limit of 1e9 s");
+  }
   return scene;
 }
 
