@@ -66,6 +66,15 @@ expect 2 "too_long.json:1:.*: /beats: the scene lasts 1000100001 s, more than th
   "$FLOWVIEW" validate too_long.json
 expect 2 "render: --time must be between 0 and 1e9, got 2e9" "$FLOWVIEW" render "$PATTERN" --time 2e9 --out t.png
 
+# range messages quote the documented limits, not those of the machine's integers
+echo '{"version": 1, "beats": [{"beat": "scale_stack", "tokens": 99999999999}]}' >huge_tokens.json
+expect 2 "huge_tokens.json:1:.*: /beats/0/tokens: must be between 1 and 65536, got 99999999999$" \
+  "$FLOWVIEW" validate huge_tokens.json
+echo '{"version": 99999999999, "beats": [{"beat": "wait"}]}' >huge_version.json
+expect 2 "/version: unsupported version 99999999999 \(this flowview reads version 1\)$" \
+  "$FLOWVIEW" validate huge_version.json
+expect 2 "export: --fps must be between 1 and 240, got 1e99$" "$FLOWVIEW" export "$PATTERN" --fps 1e99 --out f
+
 # ---- 5: frame counts in 64 bits, absurd counts refused ----
 {
   printf '{"version": 1, "beats": ['

@@ -635,7 +635,11 @@ std::int64_t readInteger(const JsonDocument& doc, const nlohmann::json& value,
   };
   if (value.is_number_unsigned()) {
     const auto number = value.get<std::uint64_t>();
-    if (number > static_cast<std::uint64_t>(max)) out_of_range(std::to_string(number));
+    // nlohmann stores every non-negative integer as unsigned; min may be above 0.
+    if (number > static_cast<std::uint64_t>(max) ||
+        (min > 0 && number < static_cast<std::uint64_t>(min))) {
+      out_of_range(std::to_string(number));
+    }
     return static_cast<std::int64_t>(number);
   }
   if (value.is_number_integer()) {

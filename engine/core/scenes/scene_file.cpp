@@ -54,10 +54,13 @@ std::string textOf(const std::vector<std::string>& tokens) {
 
 Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
   ObjectReader root = doc.object();
-  const int version = root.required<int>("version");
-  if (version != 1)
-    root.fail("version", "unsupported version " + std::to_string(version) +
+  // Any other number is named as written (not as an int's range) in the message.
+  const nlohmann::json* version = root.has("version") ? &root.json().at("version") : nullptr;
+  if (version && version->is_number() && *version != 1) {
+    root.fail("version", "unsupported version " + io::formatNumber(version->get<double>()) +
                              " (this flowview reads version 1)");
+  }
+  root.required<int>("version");
   root.ignore("$schema");
   root.ignore("description");
   SceneBuilder b(root.optional<std::string>("title", "untitled"));
