@@ -24,6 +24,7 @@ usage:
                   [--transparent] [--overwrite]   (DIR must be new or empty, unless
                                            --overwrite: then its old frame_*.png are deleted)
   flowview info SCENE.json                 JSON: duration, beats, camera presets
+  flowview info --elements SCENE.json      JSON: every addressable element id and its kind
   flowview validate SCENE.json             exit 0 if the scene file is valid, else the error
   flowview bench SCENE.json [--size WxH] [--frames N]   JSON with measured figures
   flowview --help | --version

@@ -119,12 +119,24 @@ nlohmann::json cameraJson(const Camera& camera) {
           {"height", round(camera.height)}};
 }
 
+// Every addressable id (docs/scene-format.md, "Element ids"), in the order the scene made them.
+nlohmann::json elementsJson(const Scene& scene) {
+  nlohmann::json elements = nlohmann::json::array();
+  for (const ScenePart& part : scene.parts)
+    elements.push_back({{"id", part.id}, {"kind", part.kind}});
+  return {{"elements", elements}};
+}
+
 int info(const std::vector<std::string>& raw) {
-  Arguments args("info", raw, {"font"}, {});
+  Arguments args("info", raw, {"font"}, {"elements"});
   const std::string path = args.requirePositional(0, "SCENE.json");
   args.expectPositionalCount(1);
   LoadedScene loaded = load(args, path);
   const Scene& scene = loaded.scene;
+  if (args.flag("elements")) {
+    std::cout << elementsJson(scene).dump(1) << "\n";
+    return 0;
+  }
   auto round = [](double v) { return std::round(v * 1e6) / 1e6; };
   nlohmann::json beats = nlohmann::json::array();
   for (const Beat& beat : scene.beats) {

@@ -692,6 +692,7 @@ void GeneralLayer::addObject(ObjectReader obj) {
                             it->second.elements.end());
     }
     obj.finish();
+    builder_.addPart(id, type, group.elements);  // listed by `info --elements`
     objects_[id] = std::move(group);
     return;
   }
@@ -852,6 +853,7 @@ void GeneralLayer::addObject(ObjectReader obj) {
     out.anchor_offset = position - builder_.poseNow(out.anchor).position;
     out.anchor_scale = builder_.poseNow(out.anchor).scale.y;
   }
+  builder_.addPart(id, type, out.elements);  // listed by `info --elements`
   objects_[id] = std::move(out);
 }
 
@@ -869,6 +871,24 @@ void GeneralLayer::fadeIn(int e, TimeWindow w, glm::vec3 shift, Rate rate) {
   const auto it = opacities_.find(e);
   const float target = it != opacities_.end() && it->second.shown > 0.0f ? it->second.shown : 1.0f;
   builder_.fadeIn(e, w, shift, rate, target);
+}
+
+GeneralLayer::Object GeneralLayer::findTarget(const std::string& id, ObjectReader& anim) const {
+  if (auto it = objects_.find(id); it != objects_.end()) return it->second;
+  // A part of the network flow ("attention2/block", "layer3"): its origin is the centre of its
+  // elements' positions, so indicate and move scale about the part's middle.
+  const ScenePart* part = builder_.findPart(id);
+  if (!part || part->elements.empty()) anim.fail("target", "no object with id \"" + id + "\"");
+  Object object;
+  object.elements = part->elements;
+  glm::vec3 centre(0.0f);
+  for (int e : part->elements) centre += builder_.poseNow(e).position;
+  centre /= static_cast<float>(part->elements.size());
+  object.anchor = part->elements.front();
+  const Pose anchor = builder_.poseNow(object.anchor);
+  object.anchor_scale = anchor.scale.y;
+  object.anchor_offset = centre - anchor.position;
+  return object;
 }
 
 double GeneralLayer::animate(ObjectReader anim, double t0, double default_run_time) {
@@ -905,9 +925,7 @@ double GeneralLayer::animate(ObjectReader anim, double t0, double default_run_ti
     return w.end - t0;
   }
   const std::string target = anim.required<std::string>("target");
-  auto it = objects_.find(target);
-  if (it == objects_.end()) anim.fail("target", "no object with id \"" + target + "\"");
-  const Object& object = it->second;
+  const Object object = findTarget(target, anim);
   const std::vector<int>& elements = object.elements;
   const float lag = toFloat(anim.optionalInRange<double>("lag_ratio", 0.0, 0.0, 10.0));
   glm::vec3 shift(0.0f);

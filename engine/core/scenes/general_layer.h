@@ -36,6 +36,8 @@ class GeneralLayer {
     float anchor_scale = 1.0f;      // the anchor's scale.y when the object was made
   };
 
+  // The file's object `id`, else the scene part `id` (a network-flow part); fails at "target".
+  Object findTarget(const std::string& id, io::ObjectReader& anim) const;
   void addFormula(io::ObjectReader& obj, const std::string& id, const Pose& pose, Rgb color,
                   float opacity, Object& out);
   // Records an element's opacities: `base` is its share of the object's opacity (a fill's

@@ -1,7 +1,11 @@
 #pragma once
 // The network-flow beats of 3b1b's HighLevelNetworkFlow as parameterized building blocks:
 // tokens and embeddings, attention block, MLP block, repetitions, focus on the last layer and
-// unembedding. Each appends plays/waits to a SceneBuilder with the seed's timing.
+// unembedding. Each appends plays/waits to a SceneBuilder with the seed's timing and registers
+// the parts it makes under stable ids (ScenePart; the id scheme is in docs/scene-format.md,
+// "Element ids"). One file per section lives in network_flow/; the look's numbers in
+// network_flow/look.h.
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -26,9 +30,26 @@ struct NetworkFlowConfig {
   int embedding_length = 10;  // entries per column
 };
 
+// A scene's say over one part of a beat ("parts": {"arcs": {"run_time": 2}}): `run_time`
+// retimes the play that brings the part in (every animation of that play stretches with it);
+// `skip` leaves the part out (never drawn, not addressable). Keys are the beat's part names,
+// NetworkFlow::partNames(beat).
+struct PartTiming {
+  std::optional<double> run_time;
+  bool skip = false;
+};
+using BeatParts = std::map<std::string, PartTiming>;
+// A part name of a beat and the play (numbered within the beat) that brings the part in: parts
+// of one play share its run time.
+struct BeatPartName {
+  std::string name;
+  int play = 1;
+};
+
 struct ShowTokensParams {
   float word_scale = 0.6f;
   std::string notes;
+  BeatParts parts;
 };
 
 struct AttentionParams {
@@ -36,6 +57,7 @@ struct AttentionParams {
   float frame_height = 14.0f, frame_x = -2.0f, frame_y = 0.0f;
   double run_time = 5.0;  // the arcs animation
   std::string notes;
+  BeatParts parts;
 };
 
 struct MlpParams {
@@ -45,16 +67,19 @@ struct MlpParams {
   int neurons = 20;
   float depth = 3.0f;
   std::string notes;
+  BeatParts parts;
 };
 
 struct RepetitionsParams {
   float depth = 8.0f;
   std::string notes;
+  BeatParts parts;
 };
 
 struct ContextSizeParams {
   std::string context_label = "Context size", context_value = "2,048", dimension_label = "12,288";
   std::string notes;
+  BeatParts parts;
 };
 
 struct DesiredOutputParams {
@@ -65,6 +90,17 @@ struct DesiredOutputParams {
                                     "Quirrell", "Quirt",     "..."};
   std::vector<double> probabilities = {0, 0.78, 0, 0, 0.16, 0, 0, 0.06, 0};
   std::string notes;
+  BeatParts parts;
+};
+
+// The beats that take only notes and part options.
+struct FocusParams {
+  std::string notes;
+  BeatParts parts;
+};
+struct UnembeddingParams {
+  std::string notes;
+  BeatParts parts;
 };
 
 class NetworkFlow {
@@ -84,6 +120,14 @@ class NetworkFlow {
   void removeEarlierLayers();
   void desiredOutput(const DesiredOutputParams& p);
   void unembeddingMatrix(const std::string& notes);
+  // The same beats with part options.
+  void focusLastLayer(const FocusParams& p);
+  void unembedding(const UnembeddingParams& p);
+
+  // The part names a beat's "parts" option accepts ("attention": block, title, layer, arcs);
+  // empty for a beat that has none. Retiming two parts of one play differently throws
+  // std::invalid_argument (the scene reader rejects it first).
+  static const std::vector<BeatPartName>& partNames(const std::string& beat);
 
   int layerCount() const { return static_cast<int>(layers_.size()); }
 
@@ -91,6 +135,7 @@ class NetworkFlow {
     std::vector<int> entries;  // one number element per entry; the ellipsis row is `dots`
     int dots = -1, left = -1, right = -1;
     float x = 0;
+    int token = 0;  // the token it embeds, from 0
     std::vector<float> values;
   };
   struct Layer {
@@ -105,23 +150,105 @@ class NetworkFlow {
   };
 
  private:
-  // Layer helpers.
-  Layer makeLayer(float z, const std::string& prefix, bool fresh_values);
-  Layer copyLayer(const Layer& from, const std::string& prefix, bool fresh_values);
-  std::vector<int> layerElements(const Layer& layer) const;
-  void fadeLayerTo(const Layer& layer, TimeWindow w, float opacity);
-  void moveLayerZ(Layer& layer, TimeWindow w, float z);
-  Block makeBlock(const Layer& layer, float depth, const std::string& title, float title_size,
-                  const std::string& id);
+  struct TokenRow;      // tokens.cpp
+  struct MatrixLayout;  // unembedding_matrix.cpp
+  struct Networks {     // one MLP's networks, one per column
+    std::vector<int> clusters, bundles, all;
+  };
+
+  // network_flow.cpp: text, plays, the camera.
+  static Pose at(glm::vec3 position);
+  static Rgb hex(unsigned rgb);
   float textEm(float font_size) const;
   // A vector entry as the seed draws it: uniform in [lo, hi), shown with one decimal.
   float randomEntry(double lo, double hi);
   int addText(const std::string& id, const std::string& text, float font_size, glm::vec3 position,
               Rgb color, float outline_px = 0.0f);
-  std::string section() const;
+  int addNumber(const std::string& id, float value, int decimals, float em_size, glm::vec3 position,
+                Rgb color);
+  void hideAllUntil(const std::vector<int>& elements, double t);
   void play(double run_time, const std::string& name, const std::string& notes = "");
+  void hold(double duration);
   void moveCameraTo(TimeWindow w, std::optional<EulerDegrees> euler,
                     std::optional<glm::vec3> center, std::optional<float> height);
+
+  // parts.cpp: addressable parts, skip and retime.
+  void beginBeat(const std::string& section, const BeatParts& parts);
+  // Registers part `id` (unless the beat skips `name`, its name in the beat's "parts" option;
+  // empty for parts the option cannot reach). Call it before the play that brings it in.
+  void addPart(const std::string& name, const std::string& id, const std::string& kind,
+               std::vector<int> elements);
+  void addLayerParts(const std::string& name, const Layer& layer, size_t index);
+  void applyRetime(double& run_time);
+  void stretchSince(double t0, double factor);
+
+  // layers.cpp: embedding arrays and blocks.
+  Layer makeLayer(float z, const std::string& prefix);
+  Column makeColumn(float x, float z, int token, const std::string& id);
+  float entryY(int row) const;
+  Layer copyLayer(const Layer& from, const std::string& prefix, bool fresh_values);
+  int copyElement(int e, const std::string& id);
+  static std::vector<int> columnElements(const Column& column);
+  std::vector<int> layerElements(const Layer& layer) const;
+  void fadeLayerTo(const Layer& layer, TimeWindow w, float opacity);
+  void moveLayerZ(Layer& layer, TimeWindow w, float z);
+  glm::vec3 blockSize(float depth) const;
+  Block makeBlock(const Layer& layer, float depth, const std::string& title, float title_size,
+                  const std::string& id);
+
+  // tokens.cpp
+  TokenRow layoutTokenRow();
+  void showWords(TokenRow& row, const std::string& notes);
+  void askForTheNextToken(TokenRow& row);
+  void drawTokenRectangles(TokenRow& row);
+  void pointAtEachToken(const TokenRow& row);
+  void embedTokens(TokenRow& row, float word_scale);
+
+  // attention.cpp
+  Layer openBlockAroundLayer(const AttentionParams& p, const Layer& layer, const Block& block,
+                             const std::string& id);
+  void flashAttentionArcs(const Layer& copy, const Block& block, const std::string& id,
+                          double run_time);
+  void leaveBlock(const Layer& layer, Layer& copy, const Block& block);
+
+  // mlp.cpp
+  Networks makeNetworks(const Layer& layer, const Block& block, const MlpParams& p,
+                        const std::string& id);
+  void writeConnections(int bundle, TimeWindow w);
+  void growColumn(const Column& column, TimeWindow w, float dz);
+  void writeNetworksOneByOne(const MlpParams& p, const Layer& layer, const Layer& next,
+                             const Block& block, const Networks& networks);
+  void writeNetworksAtOnce(const MlpParams& p, const Layer& layer, const Layer& next,
+                           const Block& block, const Networks& networks);
+
+  // repetitions.cpp
+  void showRepetitions(const RepetitionsParams& p, float z_start, float z_end);
+  void showFinalLayer(float final_z);
+
+  // unembedding.cpp
+  void highlightLastVector(const Layer& layer, const Column& last, const std::string& notes);
+  void showNextTokenBars(const Layer& layer, const Column& last);
+  std::vector<int> drawArrowToBars(const Column& last, float z, float brace_x, float pitch,
+                                   double t0);
+
+  // context_size.cpp
+  std::vector<int> labelContextSize(const ContextSizeParams& p, const Layer& layer);
+  std::vector<int> labelDimension(const ContextSizeParams& p, const Layer& layer);
+  void backToTheFlow(const Layer& layer, const Camera& saved,
+                     const std::vector<TimeWindow>& title_w, const std::vector<int>& leaving);
+
+  // desired_output.cpp
+  int fixedInFrame(int e);
+  void showPhraseWithBlank(const std::string& notes);
+  void showCandidateList(const DesiredOutputParams& p);
+
+  // unembedding_matrix.cpp
+  glm::vec3 makeRoomForMatrix(const std::string& notes);
+  MatrixLayout showMatrix(const Layer& layer, const Column& last);
+  int addVerticalDots(const std::string& id, glm::vec3 position);
+  void multiplyMatrixByVector(MatrixLayout& m, const Column& last);
+  float labelVocabulary(const MatrixLayout& m);
+  void applySoftmax(const MatrixLayout& m, float words_right, glm::vec3 corner);
 
   SceneBuilder& b_;
   text::GlyphAtlas& atlas_;
@@ -131,14 +258,18 @@ class NetworkFlow {
   std::vector<Block> blocks_;
   std::vector<int> mlp_elements_;
   std::vector<int> token_blocks_;  // text + rect per token
+  std::vector<int> token_arrows_;
   int attention_count_ = 0, mlp_count_ = 0;
   std::string section_;
+  BeatParts beat_parts_;          // the running beat's part options
+  std::optional<double> retime_;  // run time a part asked of the coming play
+  std::string retime_part_;       // the part that asked it
   // Repetition label pieces (dots, brace, text) for focusLastLayer.
   int rep_dots_ = -1, rep_brace_ = -1, rep_text_ = -1;
   // Fixed-in-frame groups of the desired-output beat, moved by the unembedding-matrix beat.
   std::vector<int> phrase_elements_, prob_elements_;
   int prob_arrow_ = -1;
-  std::vector<int> token_arrows_;
+  std::vector<int> vocabulary_brace_;  // the "~50k values" brace and label
   float layer_half_width_ = 0, layer_half_height_ = 0;
 };
 

@@ -1,5 +1,6 @@
 #include "core/scenes/scene_file.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -50,6 +51,39 @@ std::string textOf(const std::vector<std::string>& tokens) {
   std::string s;
   for (const auto& t : tokens) s += t;
   return s;
+}
+
+// A network-flow beat's "parts": {"NAME": {"run_time": S, "skip": B}} (docs/scene-format.md,
+// "Element ids"); NAME is one of NetworkFlow::partNames(beat).
+BeatParts readBeatParts(ObjectReader& beat, const std::string& kind) {
+  BeatParts parts;
+  auto object = beat.optionalObject("parts");
+  if (!object) return parts;
+  const std::vector<BeatPartName>& names = NetworkFlow::partNames(kind);
+  std::map<int, std::pair<std::string, double>> retimed_plays;  // play -> (part, run time)
+  for (const std::string& name : object->keys()) {
+    const auto known = std::find_if(names.begin(), names.end(),
+                                    [&](const BeatPartName& n) { return n.name == name; });
+    if (known == names.end()) {
+      std::string list;
+      for (const auto& n : names) list += (list.empty() ? "" : ", ") + n.name;
+      object->fail(name, "\"" + kind + "\" has no part \"" + name + "\"" +
+                             (list.empty() ? std::string() : " (" + list + ")"));
+    }
+    ObjectReader part = object->object(name);
+    PartTiming timing;
+    if (part.has("run_time")) timing.run_time = part.requiredInRange<double>("run_time", 0.01, 1e4);
+    timing.skip = part.optional<bool>("skip", false);
+    part.finish();
+    if (timing.run_time) {
+      const auto [other, fresh] = retimed_plays.try_emplace(known->play, name, *timing.run_time);
+      if (!fresh && other->second.second != *timing.run_time)
+        part.fail("run_time", "\"" + other->second.first + "\" and \"" + name +
+                                  "\" come in the same play: give a run_time to one of them");
+    }
+    parts[name] = timing;
+  }
+  return parts;
 }
 
 Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
@@ -136,6 +170,7 @@ Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
       ShowTokensParams p;
       p.word_scale = static_cast<float>(beat.optionalInRange<double>("word_scale", 0.6, 0.05, 4.0));
       p.notes = notes;
+      p.parts = readBeatParts(beat, kind);
       flow->showTokens(p);
       tokens_shown = true;
     } else if (kind == "attention") {
@@ -148,6 +183,7 @@ Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
       p.frame_y = static_cast<float>(beat.optionalInRange<double>("frame_y", 0.0, -1e4, 1e4));
       p.run_time = beat.optionalInRange<double>("run_time", 5.0, 0.01, 1e4);
       p.notes = notes;
+      p.parts = readBeatParts(beat, kind);
       flow->attention(p);
     } else if (kind == "mlp") {
       need_flow(true);
@@ -158,6 +194,7 @@ Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
       p.neurons = beat.optionalInRange<int>("neurons", 20, 1, 1000);
       p.depth = static_cast<float>(beat.optionalInRange<double>("depth", 3.0, 0.1, 100.0));
       p.notes = notes;
+      p.parts = readBeatParts(beat, kind);
       flow->mlp(p);
     } else if (kind == "repetitions") {
       need_flow(true);
@@ -166,13 +203,14 @@ Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
       RepetitionsParams p;
       p.depth = static_cast<float>(beat.optionalInRange<double>("depth", 8.0, 1.0, 1000.0));
       p.notes = notes;
+      p.parts = readBeatParts(beat, kind);
       flow->repetitions(p);
     } else if (kind == "focus_last_layer") {
       need_flow(true);
-      flow->focusLastLayer(notes);
+      flow->focusLastLayer(FocusParams{notes, readBeatParts(beat, kind)});
     } else if (kind == "unembedding") {
       need_flow(true);
-      flow->unembedding(notes);
+      flow->unembedding(UnembeddingParams{notes, readBeatParts(beat, kind)});
     } else if (kind == "cycle_embeddings") {
       need_flow(true);
       flow->cycleEmbeddings(notes);
@@ -183,6 +221,7 @@ Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
       p.context_value = beat.optional<std::string>("value", p.context_value);
       p.dimension_label = beat.optional<std::string>("dimension", p.dimension_label);
       p.notes = notes;
+      p.parts = readBeatParts(beat, kind);
       flow->contextSize(p);
     } else if (kind == "remove_earlier_layers") {
       need_flow(true);
@@ -205,6 +244,7 @@ Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
         }
       }
       p.notes = notes;
+      p.parts = readBeatParts(beat, kind);
       flow->desiredOutput(p);
     } else if (kind == "unembedding_matrix") {
       need_flow(true);
