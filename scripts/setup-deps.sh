@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config clang clang-format libclang-rt-14-dev
   libglfw3-dev libglm-dev libimgui-dev libstb-dev libfreetype-dev libfontconfig-dev
-  nlohmann-json3-dev libegl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri python3-glad
+  nlohmann-json3-dev libeigen3-dev libegl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri python3-glad
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-cmu fonts-dejavu-core
   xvfb xauth

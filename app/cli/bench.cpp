@@ -3,15 +3,14 @@
 //
 //   seek_us   evaluate(scene, t) for many t spread evenly over the timeline (each t timed a few
 //             times, its fastest run kept, so a stray interrupt does not count as the cost of t).
-//   frame_ms  at the busiest moment (most instances in DrawBatches, sampled every 0.25 s):
-//             median / p95 of evaluate + batch build + GL submit + glFinish (no readback),
-//             cpu_median = evaluate + batch build + GL submit (no wait), gpu_median = the
-//             GL_TIME_ELAPSED timer query around the draw, finish_median = the wait in glFinish.
+//   frame_ms  at the busiest moment (most instances in DrawBatches, sampled every 0.25 s), the
+//             frame as a live view draws it (FrameRenderer::drawFrame, Detail::Live):
+//             median / p95 of evaluate + adjust + batch build + GL submit + the wait until the
+//             GPU is done (no readback), cpu_median = all but the wait, gpu_median = the GPU
+//             timer query around the draw, finish_median = the wait.
 //             On Mesa llvmpipe the timer query does not cover the tile rasterization (done by
 //             worker threads when the frame is flushed), so finish_median is the better measure
 //             of raster time there; on a real GPU gpu_median is.
-#include <glad/gl.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -30,7 +29,8 @@
 #include "core/text/font_locator.h"
 #include "core/text/glyph_atlas.h"
 #include "core/timeline/evaluate.h"
-#include "render/gl/gl_objects.h"
+#include "render/frame_renderer.h"
+#include "render/gl/gl_context.h"
 #include "render/headless_renderer.h"
 
 namespace flowview::cli {
@@ -68,15 +68,6 @@ double peakRssMb() {
   return 0.0;
 }
 
-void checkGl(const char* where) {
-  const GLenum error = glGetError();
-  if (error != GL_NO_ERROR) {
-    char buffer[96];
-    std::snprintf(buffer, sizeof buffer, "OpenGL error 0x%04x %s", error, where);
-    throw std::runtime_error(buffer);
-  }
-}
-
 nlohmann::ordered_json seekFigures(const Scene& scene) {
   constexpr int kSamples = 2001, kRepeats = 5;
   FrameState state;
@@ -106,16 +97,16 @@ nlohmann::ordered_json seekFigures(const Scene& scene) {
           {"samples", kSamples}};
 }
 
-// The sampled time with the most instances (the earliest one on ties).
-double busiestTime(const Scene& scene, Batcher& batcher, FrameState& state, DrawBatches& batches) {
+// The sampled time with the most instances in a width x height live view (the earliest one on
+// ties).
+double busiestTime(const Scene& scene, FrameRenderer& frames, int width, int height) {
   double best_t = 0.0;
   size_t best = 0;
   const int steps = static_cast<int>(std::floor(scene.duration / 0.25));
   for (int i = 0; i <= steps + 1; ++i) {
     const double t = std::min(scene.duration, 0.25 * i);
-    evaluate(scene, t, state);
-    batcher.build(scene, state, batches);
-    const size_t n = batches.instanceCount();
+    frames.prepare(scene, t);
+    const size_t n = frames.batch(width, height, FrameRenderer::Detail::Live).instanceCount();
     if (n > best) {
       best = n;
       best_t = t;
@@ -172,49 +163,38 @@ int bench(const std::vector<std::string>& raw) {
 
   const nlohmann::ordered_json seek = seekFigures(scene);
 
-  Batcher batcher(atlas);
-  batcher.setViewport(size.width, size.height);  // level of detail depends on the target size
-  FrameState state;
-  DrawBatches batches;
-  const double busiest = busiestTime(scene, batcher, state, batches);
+  FrameRenderer& frame_renderer = renderer.frames();
+  // Level of detail depends on the target size.
+  const double busiest = busiestTime(scene, frame_renderer, size.width, size.height);
 
-  RenderOptions options;
-  options.width = size.width;
-  options.height = size.height;
-  gl::Query query;
+  const RenderTarget target = frame_renderer.offscreenTarget(size.width, size.height);
+  frame_renderer.setGpuTiming(true);
   const int warmup = std::min(10, std::max(2, frames / 10));
   std::vector<double> frame_ms, cpu_ms, finish_ms, gpu_ms;
   frame_ms.reserve(frames);
   cpu_ms.reserve(frames);
   finish_ms.reserve(frames);
   gpu_ms.reserve(frames);
-  renderer.bindTarget(size.width, size.height);
-  glFinish();
-  checkGl("before the frame loop");
+  frame_renderer.finish();
+  gl::throwOnGlError("before the frame loop");
   for (int i = 0; i < warmup + frames; ++i) {
     const auto t0 = Clock::now();
-    evaluate(scene, busiest, state);
-    batcher.build(scene, state, batches);
-    renderer.bindTarget(size.width, size.height);
-    glBeginQuery(GL_TIME_ELAPSED, query.id());
-    renderer.renderer().draw(batches, state.camera, options);
-    glEndQuery(GL_TIME_ELAPSED);
+    frame_renderer.drawFrame(scene, busiest, {}, target, FrameRenderer::Detail::Live);
     const auto t1 = Clock::now();
-    glFinish();
+    frame_renderer.finish();
     const auto t2 = Clock::now();
-    GLuint64 gpu_ns = 0;
-    glGetQueryObjectui64v(query.id(), GL_QUERY_RESULT, &gpu_ns);
+    const double gpu = frame_renderer.lastDrawGpuMs();
     if (i < warmup) continue;
     frame_ms.push_back(microseconds(t0, t2) / 1000.0);
     cpu_ms.push_back(microseconds(t0, t1) / 1000.0);
     finish_ms.push_back(microseconds(t1, t2) / 1000.0);
-    gpu_ms.push_back(static_cast<double>(gpu_ns) / 1e6);
+    gpu_ms.push_back(gpu);
   }
-  checkGl("in the frame loop");
+  gl::throwOnGlError("in the frame loop");
+  frame_renderer.setGpuTiming(false);
 
-  const auto* gl_renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
   nlohmann::ordered_json out = {
-      {"renderer", gl_renderer ? gl_renderer : "?"},
+      {"renderer", gl::rendererName()},
       {"gl", renderer.describe()},
       {"scene", scene.title},
       {"duration", rounded(scene.duration, 3)},
@@ -229,7 +209,8 @@ int bench(const std::vector<std::string>& raw) {
         {"cpu_median", rounded(median(cpu_ms), 3)},
         {"gpu_median", rounded(median(gpu_ms), 3)},
         {"finish_median", rounded(median(finish_ms), 3)}}},
-      {"primitives", primitives(state, batches, batcher)},
+      {"primitives", primitives(frame_renderer.state(), frame_renderer.lastBatches(),
+                                frame_renderer.batcher(FrameRenderer::Detail::Live))},
       {"draw_calls", renderer.renderer().drawCallsLastFrame()},
       {"peak_rss_mb", rounded(peakRssMb(), 1)},
   };

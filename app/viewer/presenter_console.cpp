@@ -151,11 +151,7 @@ void PresenterConsole::draw(const PresenterView& view, unsigned preview_texture,
   ImGui::End();
   ImGui::Render();
 
-  glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  glViewport(0, 0, fb_w, fb_h);
-  glDisable(GL_SCISSOR_TEST);
-  glClearColor(0.06f, 0.06f, 0.07f, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
+  clearWindow(fb_w, fb_h, kWindowBackground);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   if (capture) readWindowPixels(fb_w, fb_h, *capture);
   glfwSwapBuffers(window_);

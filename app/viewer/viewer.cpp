@@ -15,15 +15,13 @@
 #include "cli/arguments.h"
 #include "core/image/image_io.h"
 #include "core/io/load_error.h"
-#include "core/scenes/next_tokens.h"
 #include "core/scenes/scene_file.h"
 #include "core/text/font_locator.h"
 #include "core/text/glyph_atlas.h"
 #include "core/timeline/evaluate.h"
+#include "render/frame_renderer.h"
 #include "render/gl/gl_context.h"
 #include "render/gl/offscreen_target.h"
-#include "render/gl/shader_program.h"
-#include "render/renderer.h"
 #include "viewer/config_files.h"
 #include "viewer/gl_window_hints.h"
 #include "viewer/key_bindings.h"
@@ -95,8 +93,7 @@ ViewerApp::ViewerApp(ViewerOptions options, Settings settings,
       atlas_(std::move(atlas)),
       scene_(std::move(scene)),
       scene_path_(std::move(scene_path)),
-      transport_(scene_.beats, scene_.duration),
-      batcher_(*atlas_) {
+      transport_(scene_.beats, scene_.duration) {
   transport_.seek(start_time);
   // Automation and tests must not read or write the user's presets.
   presets_ = PresetStore(scene_.presets, automation_ ? std::filesystem::path()
@@ -119,8 +116,8 @@ ViewerApp::~ViewerApp() {
     ImGui::DestroyContext();
   }
   // GL objects go while their context is still current.
-  shooter_.reset();
-  renderer_.reset();
+  preview_target_.reset();
+  frames_.reset();
   if (window_) glfwDestroyWindow(window_);
   if (glfw_ready_) glfwTerminate();
 }
@@ -174,8 +171,11 @@ void ViewerApp::openWindow() {
                         [](GLFWwindow* w, double dx, double dy) { appOf(w)->onScroll(dx, dy); });
   glfwGetCursorPos(window_, &last_x_, &last_y_);
 
-  renderer_ = std::make_unique<Renderer>(*atlas_, gl::shaderDirectory());
-  shooter_ = std::make_unique<SceneShooter>(4);
+  FrameRenderer::StillSettings screenshots;
+  screenshots.samples = 4;
+  screenshots.max_tile = 2048;  // a 7680x4320 multisampled shot does not need gigabytes at once
+  screenshots.free_large_targets = true;
+  frames_ = std::make_unique<FrameRenderer>(*atlas_, screenshots);
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -243,17 +243,13 @@ void ViewerApp::frame(double dt) {
   if (!scrubbing_) transport_.advance(dt);
   drawUi(dt);
 
-  evaluate(scene_, transport_.time(), state_);
-  if (temperature_ != 1.0)
-    scenes::applyNextTokenProbabilities(scene_, nextTokenProbabilities(), state_);
-  shown_camera_ = camera_.update(state_.camera, dt);
-  state_.camera = shown_camera_;  // the batcher sorts translucent faces from this eye
+  shown_camera_ = camera_.update(timelineCamera(scene_, transport_.time()), dt);
+  FrameAdjustments adjustments;
+  adjustments.temperature = temperature_;
+  adjustments.camera = shown_camera_;  // the batcher sorts translucent faces from this eye
+  frames_->prepare(scene_, transport_.time(), adjustments);
   ImGui::Render();
 
-  // Level of detail and culling follow the 3D view's size in framebuffer pixels.
-  batcher_.setViewport(static_cast<int>(view_.w * fb_w / std::max(1, win_w) + 0.5f),
-                       static_cast<int>(view_.h * fb_h / std::max(1, win_h) + 0.5f));
-  batcher_.build(scene_, state_, batches_);
   if (shot_requested_) {
     shot_requested_ = false;
     takeScreenshot();
@@ -277,11 +273,7 @@ void ViewerApp::frame(double dt) {
 }
 
 void ViewerApp::renderScene(int fb_w, int fb_h) {
-  glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  glDisable(GL_SCISSOR_TEST);
-  glViewport(0, 0, fb_w, fb_h);
-  glClearColor(0.06f, 0.06f, 0.07f, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  clearWindow(fb_w, fb_h, kWindowBackground);
   int win_w = 1, win_h = 1;
   glfwGetWindowSize(window_, &win_w, &win_h);
   // Layout is in window coordinates; GL wants framebuffer pixels (they differ on HiDPI).
@@ -290,16 +282,9 @@ void ViewerApp::renderScene(int fb_w, int fb_h) {
   const int x = static_cast<int>(view_.x * sx + 0.5f);
   const int w = std::max(1, static_cast<int>(view_.w * sx + 0.5f));
   const int h = std::max(1, static_cast<int>(view_.h * sy + 0.5f));
-  const int y = fb_h - static_cast<int>(view_.y * sy + 0.5f) - h;
-  glViewport(x, y, w, h);
-  glEnable(GL_SCISSOR_TEST);  // the renderer clears: keep that to the 3D view
-  glScissor(x, y, w, h);
-  RenderOptions options;
-  options.width = w;
-  options.height = h;
-  renderer_->draw(batches_, shown_camera_, options);
-  glDisable(GL_SCISSOR_TEST);
-  glViewport(0, 0, fb_w, fb_h);
+  const int top = static_cast<int>(view_.y * sy + 0.5f);
+  // Level of detail and culling follow the 3D view's size in framebuffer pixels.
+  frames_->draw(RenderTarget::windowRect(fb_h, x, top, w, h), FrameRenderer::Detail::Live);
 }
 
 void ViewerApp::onKey(int key, int, int action, int mods) {
@@ -492,26 +477,19 @@ void ViewerApp::updatePresenterConsole(bool capture) {
   const PresenterView view =
       describeForPresenter(scene_, transport_.time(), glfwGetTime() - talk_start_);
   constexpr int kPreviewW = 480, kPreviewH = 270;
-  if (view.next_end >= 0.0 && view.next_end != preview_time_) {
-    // Where the next beat ends, drawn once per beat in this (the main) context; the console
-    // shows the texture, which the two contexts share.
-    if (!preview_target_) {
+  if (view.next_end >= 0.0 &&
+      (view.next_end != preview_time_ || temperature_ != preview_temperature_)) {
+    // Where the next beat ends, drawn once per beat in this (the main) context with the same
+    // adjustments as the live view but the timeline's camera; the console shows the texture,
+    // which the two contexts share.
+    if (!preview_target_)
       preview_target_ = std::make_unique<gl::OffscreenTarget>(kPreviewW, kPreviewH, 4);
-      preview_batcher_ = std::make_unique<Batcher>(*atlas_);
-      preview_batcher_->setViewport(kPreviewW, kPreviewH);
-    }
-    evaluate(scene_, view.next_end, preview_state_);
-    preview_batcher_->build(scene_, preview_state_, preview_batches_);
-    preview_target_->bind();
-    glDisable(GL_SCISSOR_TEST);
-    RenderOptions options;
-    options.width = kPreviewW;
-    options.height = kPreviewH;
-    renderer_->draw(preview_batches_, preview_state_.camera, options);
-    preview_target_->resolve();
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    glFlush();  // the console's context reads the texture next
+    FrameAdjustments adjustments;
+    adjustments.temperature = temperature_;
+    frames_->prepare(scene_, view.next_end, adjustments);
+    frames_->drawToTexture(*preview_target_, FrameRenderer::Detail::Live);
     preview_time_ = view.next_end;
+    preview_temperature_ = temperature_;
   }
   Image image;
   console_->draw(view, preview_target_ ? preview_target_->resolvedTexture() : 0, kPreviewW,
@@ -574,13 +552,13 @@ void ViewerApp::takeScreenshot() {
   const std::string path = screenshotPath(shot_folder_, scene_path_, transport_.time());
   try {
     Image image;
-    // A screenshot is a still at its own size: level of detail and what the blocks hide follow
-    // the image (the stills' stricter threshold), not the window.
-    batcher_.setViewport(w, h);
-    batcher_.setInvisibleLight(Batcher::kStillInvisibleLight);
-    batcher_.build(scene_, state_, shot_batches_);
-    batcher_.setInvisibleLight(Batcher::kLiveInvisibleLight);
-    shooter_->shoot(*renderer_, shot_batches_, shown_camera_, w, h, shot_transparent_, image);
+    // A screenshot is a still of the frame on screen at its own size: level of detail and what
+    // the blocks hide follow the image (the stills' stricter threshold), not the window.
+    RenderOptions options;
+    options.width = w;
+    options.height = h;
+    options.transparent = shot_transparent_;
+    frames_->renderStill(options, image);
     writePngAtomically(path, image);
     toast("Saved " + path);
   } catch (const std::exception& e) {

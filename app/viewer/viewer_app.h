@@ -8,8 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/draw/draw_batches.h"
-#include "core/scene/frame_state.h"
+#include "core/camera/camera.h"
 #include "core/scene/scene.h"
 #include "viewer/camera_controller.h"
 #include "viewer/preset_store.h"
@@ -19,7 +18,7 @@
 struct GLFWwindow;
 
 namespace flowview {
-class Renderer;
+class FrameRenderer;
 namespace gl {
 class OffscreenTarget;
 }
@@ -30,7 +29,6 @@ class GlyphAtlas;
 
 namespace flowview::viewer {
 
-class SceneShooter;
 class PresenterConsole;
 
 // A rectangle in window coordinates (ImGui's units, not framebuffer pixels).
@@ -110,16 +108,11 @@ class ViewerApp {
   Transport transport_;
   CameraController camera_;
   PresetStore presets_;
-  FrameState state_;
-  DrawBatches batches_;
-  DrawBatches shot_batches_;  // the screenshot's (stills leave out less)
-  Batcher batcher_;
   Camera shown_camera_;
 
   GLFWwindow* window_ = nullptr;
   bool glfw_ready_ = false, imgui_ready_ = false;
-  std::unique_ptr<Renderer> renderer_;
-  std::unique_ptr<SceneShooter> shooter_;
+  std::unique_ptr<FrameRenderer> frames_;  // every frame this window's context draws
   std::string ini_path_;
 
   // Input queued by the callbacks, handled after ImGui::NewFrame() (when WantCapture* are fresh).
@@ -165,10 +158,8 @@ class ViewerApp {
   std::unique_ptr<PresenterConsole> console_;
   double talk_start_ = 0.0;
   double preview_time_ = -2.0;  // time the preview shows (-2: none yet)
+  double preview_temperature_ = 1.0;
   std::unique_ptr<gl::OffscreenTarget> preview_target_;
-  std::unique_ptr<Batcher> preview_batcher_;
-  DrawBatches preview_batches_;
-  FrameState preview_state_;
 
   // Automation: frames drawn so far.
   int automation_frames_ = 0;

@@ -1,18 +1,17 @@
 #pragma once
-// Offscreen rendering through EGL: a scene at time t into an Image, for `render`, `export`,
-// `bench` and the rendering tests. Images larger than one framebuffer are drawn in tiles.
+// Offscreen rendering through EGL: an EGL context and the FrameRenderer drawing in it, for
+// `render`, `export`, `bench` and the rendering tests. Images larger than one framebuffer are
+// drawn in tiles (FrameRenderer::renderStill).
 #include <memory>
 #include <string>
 
 #include "core/draw/draw_batches.h"
 #include "core/image/image_io.h"
-#include "core/scene/frame_state.h"
 #include "core/scene/scene.h"
-#include "render/renderer.h"
+#include "render/frame_renderer.h"
 
 namespace flowview::gl {
 class EglOffscreenContext;
-class OffscreenTarget;
 }  // namespace flowview::gl
 
 namespace flowview {
@@ -25,36 +24,26 @@ class HeadlessRenderer {
   explicit HeadlessRenderer(text::GlyphAtlas& atlas, int samples = 4);
   ~HeadlessRenderer();
 
-  // Renders the scene at time t. Transparent images have straight (not premultiplied) alpha.
-  void render(const Scene& scene, double t, const RenderOptions& options, Image& out);
-  // Renders an already evaluated state (benchmarks time the parts separately).
-  void renderState(const Scene& scene, const FrameState& state, const RenderOptions& options,
-                   Image& out);
+  // Renders the scene at time t as a still. Transparent images have straight (not
+  // premultiplied) alpha.
+  void render(const Scene& scene, double t, const RenderOptions& options, Image& out,
+              const FrameAdjustments& adjustments = {});
 
-  // Binds the multisampled offscreen framebuffer for a width x height draw (created or resized
-  // as needed, viewport set) without drawing or reading anything back: `bench` and the soak test
-  // time renderer().draw() on its own. width and height must not exceed maxTileSize().
-  void bindTarget(int width, int height);
+  // The frame's owner in this context, made current (another renderer in this process may have
+  // made its own context current).
+  FrameRenderer& frames();
 
   std::string describe() const;
-  int samples() const { return samples_; }
-  Renderer& renderer() { return *renderer_; }
-  Batcher& batcher() { return batcher_; }
-  const DrawBatches& lastBatches() const { return batches_; }
-  int maxTileSize() const { return max_tile_; }
+  int samples() const { return frames_->samples(); }
+  Renderer& renderer() { return frames_->renderer(); }
+  // The stills' batcher (tests switch its culling).
+  Batcher& batcher() { return frames_->batcher(FrameRenderer::Detail::Still); }
+  const DrawBatches& lastBatches() const { return frames_->lastBatches(); }
+  int maxTileSize() const { return frames_->maxTileSize(); }
 
  private:
-  gl::OffscreenTarget& targetFor(int width, int height);
-
   std::unique_ptr<gl::EglOffscreenContext> context_;
-  std::unique_ptr<Renderer> renderer_;
-  Batcher batcher_;
-  FrameState state_;
-  DrawBatches batches_;
-  std::unique_ptr<gl::OffscreenTarget> target_;
-  std::vector<uint8_t> tile_pixels_;
-  int samples_;
-  int max_tile_ = 4096;
+  std::unique_ptr<FrameRenderer> frames_;
 };
 
 }  // namespace flowview

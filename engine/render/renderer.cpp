@@ -110,8 +110,11 @@ void Renderer::uploadAtlasIfChanged() {
 }
 
 void Renderer::draw(const DrawBatches& batches, const Camera& camera,
-                    const RenderOptions& options) {
+                    const RenderOptions& image_options, const RenderTarget& target) {
   draw_calls_ = 0;
+  RenderOptions options = image_options;
+  options.width = target.width;
+  options.height = target.height;
   const int full_w = options.full_width > 0 ? options.full_width : options.width;
   const int full_h = options.full_height > 0 ? options.full_height : options.height;
   const float aspect = static_cast<float>(full_w) / static_cast<float>(full_h);
@@ -137,6 +140,14 @@ void Renderer::draw(const DrawBatches& batches, const Camera& camera,
   width_scale_ = 0.01f * static_cast<float>(full_h) / 8.0f;
   outline_scale_ = static_cast<float>(full_h) / 1080.0f;
 
+  glBindFramebuffer(GL_FRAMEBUFFER, target.framebuffer);
+  glViewport(target.x, target.y, target.width, target.height);
+  if (target.scissor) {  // the clear below stays in the rectangle
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(target.x, target.y, target.width, target.height);
+  } else {
+    glDisable(GL_SCISSOR_TEST);
+  }
   const glm::vec4 bg = options.transparent ? glm::vec4(0.0f) : options.background;
   glClearColor(bg.r, bg.g, bg.b, bg.a);
   glClearDepth(1.0);
@@ -155,9 +166,7 @@ void Renderer::draw(const DrawBatches& batches, const Camera& camera,
   GLint sample_buffers = 0;
   glGetIntegerv(GL_SAMPLE_BUFFERS, &sample_buffers);
   multisampled_ = sample_buffers > 0;
-  GLint viewport[4] = {0, 0, 1, 1};
-  glGetIntegerv(GL_VIEWPORT, viewport);
-  viewport_rect_ = glm::vec4(viewport[0], viewport[1], viewport[2], viewport[3]);
+  viewport_rect_ = glm::vec4(target.x, target.y, target.width, target.height);
 
   // Opaque pass: depth writes.
   glDepthMask(GL_TRUE);
@@ -187,6 +196,7 @@ void Renderer::draw(const DrawBatches& batches, const Camera& camera,
   drawStrokes(batches.front_strokes);
   drawGlyphs(batches.front_glyphs);
   glDepthMask(GL_TRUE);
+  glDisable(GL_SCISSOR_TEST);
 }
 
 void Renderer::setAlphaToCoverage(bool on) {

@@ -10,6 +10,7 @@
 #include "core/draw/draw_batches.h"
 #include "render/gl/gl_objects.h"
 #include "render/gl/shader_program.h"
+#include "render/render_target.h"
 
 namespace flowview::text {
 class GlyphAtlas;
@@ -18,11 +19,12 @@ class GlyphAtlas;
 namespace flowview {
 
 struct RenderOptions {
-  int width = 1280, height = 720;
-  bool transparent = false;  // clear to alpha 0 instead of black
+  int width = 1280, height = 720;  // the image; Renderer::draw takes its size from the target
+  bool transparent = false;        // clear to alpha 0 instead of black
   glm::vec4 background{0, 0, 0, 1};
   // Tiled rendering of an image larger than one framebuffer: this draw covers the tile at
-  // (tile_x, tile_y) (pixels from the top-left) of a full_width x full_height image.
+  // (tile_x, tile_y) (pixels from the top-left) of a full_width x full_height image
+  // (0: the image is the target's rectangle).
   int full_width = 0, full_height = 0, tile_x = 0, tile_y = 0;
 };
 
@@ -30,8 +32,10 @@ class Renderer {
  public:
   Renderer(text::GlyphAtlas& atlas, const std::string& shader_dir);
   ~Renderer();
-  // Draws into the framebuffer bound now (viewport set by the caller).
-  void draw(const DrawBatches& batches, const Camera& camera, const RenderOptions& options);
+  // Binds `target` (framebuffer, viewport and scissor on its rectangle), clears the rectangle and
+  // draws. Leaves the target bound and the scissor test off.
+  void draw(const DrawBatches& batches, const Camera& camera, const RenderOptions& options,
+            const RenderTarget& target);
   int drawCallsLastFrame() const { return draw_calls_; }
 
  private:

@@ -28,6 +28,10 @@ void evaluate(const Scene& scene, double t, FrameState& out) {
   }
 }
 
+Camera timelineCamera(const Scene& scene, double t) {
+  return scene.camera.at(std::clamp(t, 0.0, scene.duration));
+}
+
 FrameState evaluate(const Scene& scene, double t) {
   FrameState state;
   evaluate(scene, t, state);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 
 namespace flowview::gl {
 
@@ -30,6 +31,20 @@ bool isSoftwareRenderer() {
     if (lower.find(cpu) != std::string::npos) return true;
   }
   return false;
+}
+
+std::string rendererName() {
+  const auto* name = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+  return name ? name : "?";
+}
+
+void throwOnGlError(const char* where) {
+  const GLenum error = glGetError();
+  if (error != GL_NO_ERROR) {
+    char buffer[96];
+    std::snprintf(buffer, sizeof buffer, "OpenGL error 0x%04x %s", error, where);
+    throw std::runtime_error(buffer);
+  }
 }
 
 int liveSamples() {

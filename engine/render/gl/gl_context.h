@@ -28,6 +28,11 @@ bool isSoftwareRenderer();
 // Multisampling for a live view on the current context: 1 on a software rasterizer, else 4.
 int liveSamples();
 
+// GL_RENDERER of the current context ("llvmpipe (LLVM 15.0.6, 256 bits)"), "?" when unknown.
+std::string rendererName();
+// Throws std::runtime_error("OpenGL error 0x0502 <where>") when the context has recorded an error.
+void throwOnGlError(const char* where);
+
 // Loads GL entry points with glad through `get_proc`, checks the version (>= 3.3). Throws
 // NoContextError on failure.
 using GetProcAddress = void (*(*)(const char*))();

@@ -48,11 +48,6 @@ OffscreenTarget::OffscreenTarget(int width, int height, int samples)
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
-void OffscreenTarget::bind() const {
-  glBindFramebuffer(GL_FRAMEBUFFER, msaa_fbo_.id());
-  glViewport(0, 0, width_, height_);
-}
-
 void OffscreenTarget::resolve() const {
   glBindFramebuffer(GL_READ_FRAMEBUFFER, msaa_fbo_.id());
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolved_fbo_.id());

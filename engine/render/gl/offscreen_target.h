@@ -5,13 +5,15 @@
 #include <vector>
 
 #include "render/gl/gl_objects.h"
+#include "render/render_target.h"
 
 namespace flowview::gl {
 
 class OffscreenTarget {
  public:
   OffscreenTarget(int width, int height, int samples);
-  void bind() const;  // binds the multisampled framebuffer and sets the viewport
+  // The multisampled framebuffer, all of it: where Renderer::draw puts the frame.
+  RenderTarget renderTarget() const { return {msaa_fbo_.id(), 0, 0, width_, height_, false}; }
   // Resolves the samples into resolvedTexture() (for drawing it elsewhere).
   void resolve() const;
   // Resolves the samples and reads RGBA8 rows top-to-bottom into `rgba` (resized to w*h*4).
