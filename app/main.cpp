@@ -19,19 +19,25 @@ constexpr const char* kUsage =
 usage:
   flowview [SCENE.json] [viewer options]   open the viewer (default: the high-level network flow)
   flowview render SCENE.json --time T --size WxH --out FILE.png|FILE.jpg [--transparent]
-                                           (no --time: the end of the scene)
+           [--camera JSON]                 (no --time: the end of the scene)
   flowview export SCENE.json --size WxH --fps N --out DIR|FILE.mp4 [--from T0] [--to T1]
-                  [--transparent] [--overwrite]   (DIR must be new or empty, unless
-                                           --overwrite: then its old frame_*.png are deleted)
+           [--camera JSON] [--orbit DEGREES] [--transparent] [--overwrite]
+                                           (DIR must be new or empty, unless --overwrite:
+                                           then its old frame_*.png are deleted)
+  flowview export SCENE.json --per-beat DIR [--png]   one clip (or PNG folder) per beat
+  flowview export SCENE.json --handout FILE.pdf       one page per beat: end frame and notes
   flowview info SCENE.json                 JSON: duration, beats, camera presets
   flowview info --elements SCENE.json      JSON: every addressable element id and its kind
   flowview validate SCENE.json             exit 0 if the scene file is valid, else the error
   flowview bench SCENE.json [--size WxH] [--frames N]   JSON with measured figures
+  flowview tokenize [--model DIR] TEXT     JSON: GPT-2 tokens and ids of TEXT
+  flowview predict --model DIR [--top K] [--temperature T] [--attention] TEXT
+                                           JSON: GPT-2's next-token probabilities (and attention)
   flowview --help | --version
 
 viewer options:
-  --start-at BEAT|TIME   start at a beat (index or name) or a time in seconds
-  --present              start in presentation mode (fullscreen, UI hidden)
+  --start-at BEAT|TIME   start at a beat (#N, 1-based, or a name) or a time in seconds
+  --present              start in presentation mode (fullscreen, UI hidden; key F5)
   --presenter-console    open the presenter console (notes, next beat, clock; key F2)
   --screenshot FILE.png  automation: take a window screenshot (with the UI) and quit
   --font FILE            use this font file instead of CMU Serif (also: FLOWVIEW_FONT)
@@ -41,7 +47,8 @@ Common options: --font FILE, --samples N (multisampling 1-16, 1 = none: render/e
 the viewer and bench default to none on a software rasterizer, else 4).
 Limits: scene files up to 16 MiB and 1e9 s (also the limit of --time/--from/--to); exports up
 to 1,000,000 frames. Files are replaced atomically, through symbolic links, never the scene.
-Exit codes: 0 success, 2 bad input (arguments or scene file), 1 failure of the machine.
+Exit codes: 0 success, 2 bad input (arguments, scene file or model folder), 1 failure of the
+machine.
 See docs/command-line.md for everything.
 )";
 
@@ -75,9 +82,11 @@ int main(int argc, char** argv) {
     if (first == "info") return flowview::cli::runInfo(rest);
     if (first == "validate") return flowview::cli::runValidate(rest);
     if (first == "bench") return flowview::cli::runBench(rest);
+    if (first == "tokenize") return flowview::cli::runTokenize(rest);
+    if (first == "predict") return flowview::cli::runPredict(rest);
     if (flowview::cli::looksLikeCommand(first)) {
-      const std::vector<std::string> commands = {"render",   "export", "info",
-                                                 "validate", "bench",  "help"};
+      const std::vector<std::string> commands = {"render", "export",   "info",    "validate",
+                                                 "bench",  "tokenize", "predict", "help"};
       std::fprintf(stderr, "flowview: %s\n",
                    flowview::cli::unknownCommandMessage(first, commands).c_str());
       return 2;

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Fuzzes the scene loader and validator with libFuzzer (clang, ASan + UBSan).
+# Fuzzes the scene loader and validator, then the safetensors header parser, with libFuzzer
+# (clang, ASan + UBSan).
 #
-#   scripts/fuzz.sh [SECONDS] [extra libFuzzer options...]     default: 60 seconds
+#   scripts/fuzz.sh [SECONDS] [extra libFuzzer options...]     default: 60 seconds in all
 #
+# The time is split: two thirds for the scene loader, one third for the safetensors header.
 # Configures a separate clang build in build/fuzz (FLOWVIEW_BUILD_FUZZERS=ON,
-# FLOWVIEW_SANITIZE=address,undefined,fuzzer-no-link), builds scene_loader_fuzz and runs it on a
-# copy of tests/fuzz/corpus (build/fuzz/corpus: the seeds are never modified; inputs the fuzzer
-# finds interesting accumulate there between runs). Crashes, timeouts and out-of-memory inputs
+# FLOWVIEW_SANITIZE=address,undefined,fuzzer-no-link), builds scene_loader_fuzz and
+# safetensors_header_fuzz and runs each on a copy of its seeds (tests/fuzz/corpus ->
+# build/fuzz/corpus, tests/fuzz/safetensors_corpus -> build/fuzz/safetensors_corpus: the seeds are
+# never modified; inputs the fuzzer finds interesting accumulate there between runs). Crashes, timeouts and out-of-memory inputs
 # are written to build/fuzz/findings/; add each one to tests/fuzz/regressions/ once fixed.
 # Environment: JOBS (build parallelism, default 2), FUZZ_TIMEOUT (seconds per input, default 10),
 # FUZZ_RSS_MB (default 2048).
@@ -34,29 +37,42 @@ if [[ ! -f "$build/CMakeCache.txt" ]]; then
     -DFLOWVIEW_BUILD_FUZZERS=ON \
     -DFLOWVIEW_SANITIZE=address,undefined,fuzzer-no-link >/dev/null
 fi
-cmake --build "$build" -j "${JOBS:-2}" --target scene_loader_fuzz
+cmake --build "$build" -j "${JOBS:-2}" --target scene_loader_fuzz safetensors_header_fuzz
 
-fuzzer="$build/tests/fuzz/scene_loader_fuzz"
-corpus="$build/corpus"
 findings="$build/findings"
-mkdir -p "$corpus" "$findings"
-cp -n tests/fuzz/corpus/* "$corpus"/ 2>/dev/null || true
-cp -n tests/fuzz/regressions/* "$corpus"/ 2>/dev/null || true
+mkdir -p "$findings" "$build/corpus" "$build/safetensors_corpus"
+cp -n tests/fuzz/corpus/* "$build/corpus"/ 2>/dev/null || true
+cp -n tests/fuzz/regressions/* "$build/corpus"/ 2>/dev/null || true
+cp -n tests/fuzz/safetensors_corpus/* "$build/safetensors_corpus"/ 2>/dev/null || true
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-echo "fuzz.sh: fuzzing for ${seconds}s; findings go to $findings/" >&2
+
+fuzz() {  # fuzz TARGET CORPUS DICT SECONDS [options...]
+  local target=$1 corpus=$2 dict=$3 time=$4
+  shift 4
+  echo "fuzz.sh: fuzzing $target for ${time}s; findings go to $findings/" >&2
+  "$build/tests/fuzz/$target" "$corpus" \
+    -dict="$dict" \
+    -max_total_time="$time" \
+    -timeout="${FUZZ_TIMEOUT:-10}" \
+    -rss_limit_mb="${FUZZ_RSS_MB:-2048}" \
+    -max_len=65536 \
+    -print_final_stats=1 \
+    -artifact_prefix="$findings/" \
+    "$@"
+}
+
+safetensors_seconds=$((seconds / 3))
+scene_seconds=$((seconds - safetensors_seconds))
 set +e
-"$fuzzer" "$corpus" \
-  -dict=tests/fuzz/scene.dict \
-  -max_total_time="$seconds" \
-  -timeout="${FUZZ_TIMEOUT:-10}" \
-  -rss_limit_mb="${FUZZ_RSS_MB:-2048}" \
-  -max_len=65536 \
-  -print_final_stats=1 \
-  -artifact_prefix="$findings/" \
-  "$@"
+fuzz scene_loader_fuzz "$build/corpus" tests/fuzz/scene.dict "$scene_seconds" "$@"
 status=$?
+if [[ $status -eq 0 && $safetensors_seconds -gt 0 ]]; then
+  fuzz safetensors_header_fuzz "$build/safetensors_corpus" tests/fuzz/safetensors.dict \
+    "$safetensors_seconds" "$@"
+  status=$?
+fi
 set -e
 if [[ $status -ne 0 ]]; then
   echo "fuzz.sh: the fuzzer stopped with a finding (exit $status); see $findings/" >&2

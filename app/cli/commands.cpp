@@ -7,6 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/arguments.h"
+#include "cli/beat_exports.h"
+#include "cli/camera_path.h"
+#include "cli/encode_thread.h"
 #include "cli/frame_sink.h"
 #include "cli/output_paths.h"
 #include "cli/progress_bar.h"
@@ -52,62 +55,121 @@ double parseTime(const Arguments& args, const std::string& name, const Scene& sc
   return *value;
 }
 
+// --camera and --orbit (`allow_orbit`: export only).
+CameraPath parseCameraPath(const Arguments& args, bool allow_orbit) {
+  CameraPath path;
+  if (auto camera = args.option("camera")) path.fixed = parseCameraOption(*camera);
+  if (allow_orbit) path.orbit_degrees = args.number("orbit", 0.0, -36000.0, 36000.0);
+  return path;
+}
+
 int render(const std::vector<std::string>& raw) {
-  Arguments args("render", raw, {"time", "size", "out", "font", "samples"}, {"transparent"});
+  Arguments args("render", raw, {"time", "size", "out", "font", "samples", "camera"},
+                 {"transparent"});
   const std::string path = args.requirePositional(0, "SCENE.json");
   args.expectPositionalCount(1);
   const std::string out = args.requireOption("out");
   const Size size = args.size("size", {1920, 1080}, kMaxImageWidth, kMaxImageHeight);
   const int samples = args.integer("samples", 4, 1, 16);
   checkImageOutput(out, path, args.flag("transparent"));
+  FrameSettings settings;
+  settings.camera = parseCameraPath(args, false);
   LoadedScene loaded = load(args, path);
   const double t = parseTime(args, "time", loaded.scene, defaultRenderTime(args, loaded.scene));
   HeadlessRenderer renderer(*loaded.atlas, samples);
-  RenderOptions options;
-  options.width = size.width;
-  options.height = size.height;
-  options.transparent = args.flag("transparent");
+  settings.width = size.width;
+  settings.height = size.height;
+  settings.transparent = args.flag("transparent");
   Image image;
-  renderer.render(loaded.scene, t, options, image);
+  renderFrame(renderer, loaded.scene, t, 0.0, settings, image);
   writeImageAtomically(out, image, *imageFormatForPath(out));
   return 0;
 }
 
-int exportFrames(const std::vector<std::string>& raw) {
-  Arguments args("export", raw, {"size", "fps", "out", "from", "to", "font", "samples"},
-                 {"transparent", "overwrite"});
-  const std::string path = args.requirePositional(0, "SCENE.json");
-  args.expectPositionalCount(1);
-  ExportSettings settings;
-  settings.out = args.requireOption("out");
-  settings.scene_path = path;
-  const Size size = args.size("size", {1920, 1080}, kMaxImageWidth, kMaxImageHeight);
+// export --per-beat DIR / --handout FILE.pdf.
+int exportBeats(const Arguments& args, const std::string& path) {
+  FrameSettings settings;
+  const auto per_beat = args.option("per-beat");
+  const auto handout = args.option("handout");
+  if (per_beat && handout) throw ArgumentError("give --per-beat or --handout, not both");
+  if (args.option("out")) throw ArgumentError("--out does not go with --per-beat or --handout");
+  const Size size = args.size("size", handout ? Size{1280, 720} : Size{1920, 1080}, kMaxImageWidth,
+                              kMaxImageHeight);
   settings.width = size.width;
   settings.height = size.height;
   settings.fps = args.number("fps", 30.0, 1.0, 240.0);
   settings.transparent = args.flag("transparent");
-  settings.overwrite = args.flag("overwrite");
+  settings.png = args.flag("png");
+  settings.camera = parseCameraPath(args, true);
+  const int samples = args.integer("samples", 4, 1, 16);
+  if (handout && (handout->size() < 5 || handout->substr(handout->size() - 4) != ".pdf")) {
+    throw ArgumentError("--handout expects a FILE.pdf, got '" + *handout + "'");
+  }
+  LoadedScene loaded = load(args, path);
+  HeadlessRenderer renderer(*loaded.atlas, samples);
+  if (handout) {
+    writeHandout(renderer, loaded.scene, *handout, settings);
+  } else {
+    exportPerBeat(renderer, loaded.scene, *per_beat, settings);
+  }
+  return 0;
+}
+
+int exportFrames(const std::vector<std::string>& raw) {
+  Arguments args("export", raw,
+                 {"size", "fps", "out", "from", "to", "font", "samples", "per-beat", "handout",
+                  "camera", "orbit"},
+                 {"transparent", "png", "overwrite"});
+  const std::string path = args.requirePositional(0, "SCENE.json");
+  args.expectPositionalCount(1);
+  if (args.option("per-beat") || args.option("handout")) return exportBeats(args, path);
+  ExportSettings output;
+  output.out = args.requireOption("out");
+  output.scene_path = path;
+  FrameSettings settings;
+  settings.camera = parseCameraPath(args, true);
+  const Size size = args.size("size", {1920, 1080}, kMaxImageWidth, kMaxImageHeight);
+  output.width = size.width;
+  output.height = size.height;
+  output.fps = args.number("fps", 30.0, 1.0, 240.0);
+  output.transparent = args.flag("transparent");
+  output.overwrite = args.flag("overwrite");
   const int samples = args.integer("samples", 4, 1, 16);
   LoadedScene loaded = load(args, path);
   const double from = parseTime(args, "from", loaded.scene, 0.0);
   const double to = parseTime(args, "to", loaded.scene, loaded.scene.duration);
   if (to < from) throw ArgumentError("--to must not be before --from");
-  const int64_t frames = countExportFrames(from, to, settings.fps);
-  const std::unique_ptr<FrameSink> sink = openFrameSink(settings);
+  const int64_t frames = countExportFrames(from, to, output.fps);
+  const std::unique_ptr<FrameSink> sink = openFrameSink(output);
   HeadlessRenderer renderer(*loaded.atlas, samples);
-  RenderOptions options;
-  options.width = size.width;
-  options.height = size.height;
-  options.transparent = settings.transparent;
+  settings.width = size.width;
+  settings.height = size.height;
+  settings.transparent = output.transparent;
+  // Encoding and writing run beside the rendering (cli/encode_thread.h); the sink says how many
+  // writers it takes (one for the ffmpeg pipe, in order). Declared after the sink, the workers
+  // stop before the sink goes (and with it ffmpeg and the temporary file) on an error.
+  auto encoder = std::make_unique<EncodeThreads>(
+      [&](int64_t i, const Image& frame) { sink->write(i, frame); }, sink->writerThreads(), 3);
   Image image;
   ProgressBar progress(frames);
+  const auto started = std::chrono::steady_clock::now();
   for (int64_t i = 0; i < frames; ++i) {
-    renderer.render(loaded.scene, from + static_cast<double>(i) / settings.fps, options, image);
-    sink->write(i, image);
+    const double along =
+        frames > 1 ? static_cast<double>(i) / static_cast<double>(frames - 1) : 0.0;
+    renderFrame(renderer, loaded.scene, from + static_cast<double>(i) / output.fps, along, settings,
+                image);
+    encoder->submit(i, image);
     progress.update(i + 1);
   }
+  encoder->finish();
+  encoder.reset();
   progress.endLine();
   sink->finish();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::fprintf(stderr, "export: %lld frames in %.2f s (%.1f frames/s)\n",
+               static_cast<long long>(frames), seconds,
+               static_cast<double>(frames) / std::max(seconds, 1e-9));
   return 0;
 }
 

@@ -11,6 +11,9 @@ int runExport(const std::vector<std::string>& args);
 int runInfo(const std::vector<std::string>& args);
 int runValidate(const std::vector<std::string>& args);
 int runBench(const std::vector<std::string>& args);
+// GPT-2 (app/cli/model_commands.cpp).
+int runTokenize(const std::vector<std::string>& args);
+int runPredict(const std::vector<std::string>& args);
 
 // Runs `body`, mapping every error to its one-line message and exit code.
 int guarded(const char* command, int (*body)(const std::vector<std::string>&),

@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <span>
 #include <thread>
 #include <vector>
 
@@ -102,10 +103,13 @@ FfmpegFrameSink::FfmpegFrameSink(const ExportSettings& settings)
   stderr_fd_ = ::memfd_create("ffmpeg-stderr", MFD_CLOEXEC);
   char fps[32];
   std::snprintf(fps, sizeof fps, "%.9g", settings.fps);
-  std::vector<std::string> args = {ffmpeg,    "-hide_banner", "-loglevel",  "error",
-                                   "-y",      "-f",           "image2pipe", "-framerate",
-                                   fps,       "-i",           "pipe:0",     "-pix_fmt",
-                                   "yuv420p", "-f",           "mp4",        video_->tempPath()};
+  const std::string frame_size =
+      std::to_string(settings.width) + "x" + std::to_string(settings.height);
+  // Raw RGBA frames: nothing to encode on this side.
+  std::vector<std::string> args = {
+      ffmpeg,    "-hide_banner", "-loglevel", "error",           "-y", "-f", "rawvideo", "-pix_fmt",
+      "rgba",    "-s",           frame_size,  "-framerate",      fps,  "-i", "pipe:0",   "-pix_fmt",
+      "yuv420p", "-f",           "mp4",       video_->tempPath()};
   std::vector<char*> argv;
   for (std::string& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
@@ -190,12 +194,11 @@ void FfmpegFrameSink::failStalled(const char* doing) {
 }
 
 void FfmpegFrameSink::write(int64_t /*index*/, const Image& image) {
-  const std::vector<uint8_t> png = encodePng(image);
-  if (png.empty()) throw ImageWriteError("cannot encode a frame for " + capForMessage(out_));
+  const std::span<const uint8_t> pixels(image.rgba);
   std::size_t written = 0;
   auto last_progress = Clock::now();
-  while (written < png.size()) {
-    const ssize_t n = ::write(pipe_fd_, png.data() + written, png.size() - written);
+  while (written < pixels.size()) {
+    const ssize_t n = ::write(pipe_fd_, pixels.data() + written, pixels.size() - written);
     if (n > 0) {
       written += static_cast<std::size_t>(n);
       last_progress = Clock::now();

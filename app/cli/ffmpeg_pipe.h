@@ -1,5 +1,5 @@
 #pragma once
-// `export --out FILE.mp4`: PNG frames piped to an ffmpeg child process (H.264, yuv420p).
+// `export --out FILE.mp4`: raw RGBA frames piped to an ffmpeg child process (H.264, yuv420p).
 //
 // - ffmpeg writes to a hidden temporary file in the target's folder, renamed over FILE.mp4 only
 //   when ffmpeg succeeded: an interrupted or failed export never replaces a good video.
@@ -27,6 +27,7 @@ class FfmpegFrameSink : public FrameSink {
 
   void write(int64_t index, const Image& image) override;
   void finish() override;
+  int writerThreads() const override { return 1; }  // one pipe, frames in order
 
  private:
   [[noreturn]] void failEarlyExit();

@@ -16,6 +16,7 @@ class FolderFrameSink : public FrameSink {
   explicit FolderFrameSink(const ExportSettings& settings);
   void write(int64_t index, const Image& image) override;
   void finish() override {}
+  int writerThreads() const override { return 2; }  // each frame is its own file
 
  private:
   std::string folder_;

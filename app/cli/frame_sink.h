@@ -21,8 +21,10 @@ int64_t countExportFrames(double from, double to, double fps);
 class FrameSink {
  public:
   virtual ~FrameSink() = default;
-  // Frames arrive in order, 0 to count - 1. Throws ImageWriteError (exit 1).
+  // Frames 0 to count - 1, from writerThreads() threads at once (in order when that is 1).
+  // Throws ImageWriteError (exit 1).
   virtual void write(int64_t index, const Image& image) = 0;
+  virtual int writerThreads() const = 0;
   // After the last frame: makes the result visible under its final name.
   virtual void finish() = 0;
 };

@@ -83,6 +83,14 @@ bool PresenterConsole::closeRequested() const {
   return glfwWindowShouldClose(window_);
 }
 
+void PresenterConsole::moveToMonitor(GLFWmonitor* monitor) {
+  int x = 0, y = 0, w = 0, h = 0;
+  glfwGetMonitorWorkarea(monitor, &x, &y, &w, &h);
+  if (w <= 0 || h <= 0) return;
+  glfwSetWindowPos(window_, x, y);
+  glfwSetWindowSize(window_, w, h);
+}
+
 bool PresenterConsole::takeClockReset() {
   const bool reset = clock_reset_;
   clock_reset_ = false;
@@ -113,12 +121,17 @@ void PresenterConsole::draw(const PresenterView& view, unsigned preview_texture,
   ImGui::TextUnformatted(view.clock.c_str());
   if (large_font_) ImGui::PopFont();
   ImGui::SameLine();
-  if (ImGui::SmallButton("Reset")) clock_reset_ = true;
+  if (view.clock_running) {
+    if (ImGui::SmallButton("Reset")) clock_reset_ = true;
+  } else {
+    ImGui::TextColored(kDim, "starts at the first click");
+  }
   ImGui::SameLine(width * 0.45f);
-  ImGui::Text("beat %d / %d", view.beat + 1, view.beat_count);
+  ImGui::Text("beat %s", view.number.c_str());
   ImGui::SameLine(width * 0.7f);
   ImGui::TextColored(kDim, "%s", view.position.c_str());
   ImGui::ProgressBar(static_cast<float>(view.beat_progress), ImVec2(-1.0f, 6.0f), "");
+  if (!view.toast.empty()) ImGui::TextColored(kAccent, "%s", view.toast.c_str());
   ImGui::Separator();
 
   // Now: section, beat name and notes; next: name, notes and the preview.
@@ -128,12 +141,13 @@ void PresenterConsole::draw(const PresenterView& view, unsigned preview_texture,
   ImGui::TextColored(kAccent, "%s", view.current.c_str());
   ImGui::Spacing();
   ImGui::TextWrapped("%s", view.notes.empty() ? "(no notes)" : view.notes.c_str());
+  if (view.notes_inherited) ImGui::TextColored(kDim, "(the section's notes)");
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("next", ImVec2(0, 0), false);
   if (view.next.empty()) {
     ImGui::TextColored(kDim, "NEXT");
-    ImGui::TextWrapped("(end of the scene)");
+    ImGui::TextWrapped("(end of the talk)");
   } else {
     ImGui::TextColored(kDim, "NEXT");
     ImGui::TextWrapped("%s", view.next.c_str());

@@ -8,6 +8,7 @@
 #include "viewer/presenter_view.h"
 
 struct GLFWwindow;
+struct GLFWmonitor;
 struct ImGuiContext;
 struct ImFont;
 
@@ -31,6 +32,8 @@ class PresenterConsole {
 
   // The user closed the window, or pressed Reset on the clock (then the caller restarts it).
   bool closeRequested() const;
+  // Fills `monitor`'s work area (the presenter's screen when there are two).
+  void moveToMonitor(GLFWmonitor* monitor);
   bool takeClockReset();
 
   // Draws and presents one frame. `preview_texture` belongs to the main window's context (0: no

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "viewer/pictures_folder.h"
+
 namespace flowview::viewer {
 
 std::string screenshotPath(const std::string& folder, const std::string& scene_path, double time) {
@@ -22,13 +24,7 @@ std::string screenshotPath(const std::string& folder, const std::string& scene_p
 }
 
 std::string defaultScreenshotFolder() {
-  const char* home = std::getenv("HOME");
-  if (home && *home) {
-    std::error_code ec;
-    const std::filesystem::path pictures = std::filesystem::path(home) / "Pictures";
-    if (std::filesystem::is_directory(pictures, ec)) return pictures.string();
-  }
-  return ".";
+  return userPicturesFolder();
 }
 
 }  // namespace flowview::viewer

@@ -10,7 +10,7 @@ namespace flowview::viewer {
 
 // "<folder>/<stem>_t<time>.png", with _2, _3... added when that file exists already.
 std::string screenshotPath(const std::string& folder, const std::string& scene_path, double time);
-// ~/Pictures when it exists, else the current folder.
+// The user's pictures folder (XDG_PICTURES_DIR, else ~/Pictures), as a full path.
 std::string defaultScreenshotFolder();
 
 }  // namespace flowview::viewer

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace flowview::viewer {
 namespace {
@@ -23,6 +24,7 @@ void Transport::setTimeline(const std::vector<Beat>& beats, double duration) {
     starts_.push_back(beat.start);
     ends_.push_back(beat.end);
   }
+  holds_.clear();
   duration_ = std::max(0.0, duration);
   time_ = std::clamp(time_, 0.0, duration_);
   if (loop_ != LoopMode::Off) {
@@ -30,6 +32,38 @@ void Transport::setTimeline(const std::vector<Beat>& beats, double duration) {
     loop_end_ = std::clamp(loop_end_, 0.0, duration_);
     if (loop_end_ - loop_start_ < kEpsilon) loop_ = LoopMode::Off;
   }
+}
+
+void Transport::setHolds(std::vector<bool> holds) {
+  holds_ = std::move(holds);
+}
+
+bool Transport::isHold(int index) const {
+  return index >= 0 && index < static_cast<int>(holds_.size()) && holds_[index];
+}
+
+int Transport::lastNonHoldAtOrBefore(int index) const {
+  while (index > 0 && isHold(index)) --index;
+  return std::max(index, 0);
+}
+
+int Transport::shownBeat() const {
+  if (starts_.empty()) return 0;
+  if (!presentation_ || (playing_ && !reverse_)) return beatAt(time_);
+  // The beat that ended at (or contains) the time: the last one starting before it.
+  auto it = std::lower_bound(starts_.begin(), starts_.end(), time_ - kEpsilon);
+  const int ended = static_cast<int>(it - starts_.begin()) - 1;
+  if (ended < 0) return 0;
+  // A hold shows the picture of the beat before it.
+  return playing_ ? ended : lastNonHoldAtOrBefore(ended);
+}
+
+int Transport::nextPresentedBeat() const {
+  if (starts_.empty() || time_ >= duration_ - kEpsilon) return beatCount();
+  int next = beatAt(time_);
+  if (time_ >= ends_[next] - kEpsilon && ends_[next] > starts_[next]) ++next;  // it ended here
+  while (next < beatCount() && isHold(next)) ++next;
+  return next;
 }
 
 int Transport::beatAt(double t) const {
@@ -51,7 +85,7 @@ double Transport::beatEnd(int index) const {
 
 double Transport::advance(double dt) {
   if (!playing_ || dt <= 0.0) return time_;
-  const double step = dt * speed_;
+  const double step = dt * (presentation_ && reverse_ ? reverse_speed_ : speed_);
   if (presentation_) {
     // Stop exactly on the boundary of the beat being played.
     if (!reverse_) {
@@ -62,6 +96,8 @@ double Transport::advance(double dt) {
       if (time_ >= stop - kEpsilon) {
         time_ = stop;
         playing_ = false;
+        // Only holds left: the talk is over, the playhead goes to the end (no click needed).
+        if (nextPresentedBeat() >= beatCount()) time_ = duration_;
       }
     } else {
       auto it = std::lower_bound(starts_.begin(), starts_.end(), time_ - kEpsilon);
@@ -74,6 +110,8 @@ double Transport::advance(double dt) {
     }
     return time_;
   }
+  if (loop_ != LoopMode::Off && (time_ < loop_start_ - kEpsilon || time_ > loop_end_ + kEpsilon))
+    loop_ = LoopMode::Off;  // a loop never pulls the time back once it has left the range
   if (loop_ != LoopMode::Off) {
     const double length = loop_end_ - loop_start_;
     double t = time_ + (reverse_ ? -step : step);
@@ -143,6 +181,8 @@ void Transport::slower() {
 void Transport::seek(double t) {
   if (!std::isfinite(t)) return;
   time_ = std::clamp(t, 0.0, duration_);
+  if (loop_ != LoopMode::Off && (time_ < loop_start_ - kEpsilon || time_ > loop_end_ + kEpsilon))
+    loop_ = LoopMode::Off;
 }
 
 void Transport::stepNext() {
@@ -158,6 +198,14 @@ void Transport::stepPrev() {
 void Transport::jumpToBeat(int index) {
   if (starts_.empty()) return;
   seek(beatStart(index));
+}
+
+void Transport::jumpToShownBeat(int index) {
+  if (starts_.empty()) return;
+  index = std::clamp(index, 0, beatCount() - 1);
+  playing_ = false;
+  reverse_ = false;
+  seek(presentation_ ? beatEnd(index) : beatStart(index));
 }
 
 void Transport::toggleLoopBeat() {
@@ -200,12 +248,46 @@ void Transport::advancePresentation() {
   }
   if (time_ >= duration_ - kEpsilon) return;
   reverse_ = false;
+  if (!starts_.empty()) {
+    const int next = nextPresentedBeat();
+    if (next >= beatCount()) {  // only holds are left: show the end
+      seek(duration_);
+      return;
+    }
+    if (starts_[next] > time_ + kEpsilon) seek(starts_[next]);  // holds need no click
+  }
   playing_ = true;
 }
 
-void Transport::backPresentation() {
+void Transport::backToPreviousEnd() {
+  const int shown = shownBeat();
   playing_ = false;
-  stepPrev();
+  reverse_ = false;
+  seek(shown <= 0 ? 0.0 : beatEnd(lastNonHoldAtOrBefore(shown - 1)));
+}
+
+void Transport::backToPreviousStart() {
+  const int shown = shownBeat();
+  playing_ = false;
+  reverse_ = false;
+  seek(shown <= 0 ? 0.0 : beatStart(lastNonHoldAtOrBefore(shown - 1)));
+}
+
+void Transport::reversePlayBack() {
+  if (time_ <= kEpsilon) return;
+  reverse_ = true;
+  playing_ = true;
+}
+
+void Transport::setReverseSpeed(double speed) {
+  if (!std::isfinite(speed)) return;
+  reverse_speed_ = std::clamp(speed, kMinSpeed, kMaxSpeed);
+}
+
+std::string formatBeatNumber(int shown_beat, int beat_count) {
+  char text[48];
+  std::snprintf(text, sizeof text, "%d / %d", beat_count > 0 ? shown_beat + 1 : 0, beat_count);
+  return text;
 }
 
 }  // namespace flowview::viewer

@@ -24,9 +24,11 @@
 #include "render/gl/offscreen_target.h"
 #include "viewer/config_files.h"
 #include "viewer/gl_window_hints.h"
+#include "viewer/hold_beats.h"
 #include "viewer/key_bindings.h"
 #include "viewer/presenter_console.h"
 #include "viewer/screenshot.h"
+#include "viewer/stage_layout.h"
 #include "viewer/viewer_app.h"
 
 namespace flowview::viewer {
@@ -45,6 +47,12 @@ static_assert(key::kF1 == GLFW_KEY_F1 && key::kF2 == GLFW_KEY_F2 && key::kF11 ==
 static_assert(key::kKpSubtract == GLFW_KEY_KP_SUBTRACT && key::kKpAdd == GLFW_KEY_KP_ADD);
 static_assert(key::kModShift == GLFW_MOD_SHIFT && key::kModControl == GLFW_MOD_CONTROL);
 static_assert(key::kModAlt == GLFW_MOD_ALT && key::kModSuper == GLFW_MOD_SUPER);
+static_assert(key::kPeriod == GLFW_KEY_PERIOD && key::kDigit0 == GLFW_KEY_0);
+static_assert(key::kG == GLFW_KEY_G && key::kN == GLFW_KEY_N && key::kQ == GLFW_KEY_Q &&
+              key::kX == GLFW_KEY_X);
+static_assert(key::kEnter == GLFW_KEY_ENTER && key::kBackspace == GLFW_KEY_BACKSPACE);
+static_assert(key::kF5 == GLFW_KEY_F5 && key::kKp0 == GLFW_KEY_KP_0 &&
+              key::kKpEnter == GLFW_KEY_KP_ENTER);
 
 namespace {
 
@@ -65,10 +73,6 @@ ViewerApp* appOf(GLFWwindow* window) {
   return static_cast<ViewerApp*>(glfwGetWindowUserPointer(window));
 }
 
-std::filesystem::path settingsPath() {
-  return configDirectory() / "settings.json";
-}
-
 bool isRepeatable(Action action) {
   switch (action) {
     case Action::PrevBeat:
@@ -76,6 +80,7 @@ bool isRepeatable(Action action) {
     case Action::Faster:
     case Action::Slower:
     case Action::PresentBack:
+    case Action::PresentBackToStart:
       return true;
     default:
       return false;
@@ -95,6 +100,7 @@ ViewerApp::ViewerApp(ViewerOptions options, Settings settings,
       scene_path_(std::move(scene_path)),
       transport_(scene_.beats, scene_.duration) {
   transport_.seek(start_time);
+  transport_.setHolds(holdBeats(scene_));
   // Automation and tests must not read or write the user's presets.
   presets_ = PresetStore(scene_.presets, automation_ ? std::filesystem::path()
                                                      : PresetStore::fileForScene(scene_path_));
@@ -106,6 +112,11 @@ ViewerApp::ViewerApp(ViewerOptions options, Settings settings,
   scene_mtime_ = std::filesystem::last_write_time(scene_path_, ec);
   windowed_w_ = automation_ ? 1280 : settings_.window_width;
   windowed_h_ = automation_ ? 720 : settings_.window_height;
+  shot_size_choice_ = std::clamp(settings_.screenshot_size, 0, 4);
+  shot_custom_w_ = settings_.screenshot_width;
+  shot_custom_h_ = settings_.screenshot_height;
+  shot_transparent_ = settings_.screenshot_transparent;
+  show_hint_ = !automation_ && !settings_.hint_seen;
 }
 
 ViewerApp::~ViewerApp() {
@@ -144,7 +155,7 @@ void ViewerApp::openWindow() {
   glfw_ready_ = true;
   setGlWindowHints();
   glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);  // shown once the final window exists
-  const std::string title = "flowview - " + (scene_.title.empty() ? scene_path_ : scene_.title);
+  const std::string title = windowTitle(scene_.title, scene_path_);
   const int wanted_samples = options_.samples == 0 ? 4 : options_.samples;
   createWindow(title, wanted_samples > 1 ? wanted_samples : 0);
   if (options_.samples == 0 && wanted_samples > 1 && gl::isSoftwareRenderer()) {
@@ -197,13 +208,14 @@ void ViewerApp::openWindow() {
 
 int ViewerApp::run() {
   openWindow();
+  sceneChanged();
   if (options_.present) setPresentation(true);
   if (options_.presenter_console) setPresenterConsole(true);
   double last = glfwGetTime();
   while (!glfwWindowShouldClose(window_)) {
     // Nothing moving: sleep until an event (or the hot-reload poll) instead of spinning.
     const bool idle = !automation_ && busy_frames_ <= 0 && !transport_.playing() &&
-                      !camera_.gliding() && toast_left_ <= 0.0;
+                      !camera_.gliding() && toast_left_ <= 0.0 && !palette_open_;
     if (idle) {
       glfwWaitEventsTimeout(0.25);
     } else {
@@ -290,6 +302,8 @@ void ViewerApp::renderScene(int fb_w, int fb_h) {
 void ViewerApp::onKey(int key, int, int action, int mods) {
   busy_frames_ = 3;
   if (action == GLFW_RELEASE) return;
+  if (show_hint_) settings_.hint_seen = true;
+  show_hint_ = false;
   events_.push_back({InputEvent::Type::Key, key, action, mods, 0, 0});
 }
 
@@ -318,6 +332,9 @@ void ViewerApp::processInput() {
         if (io.WantCaptureKeyboard) break;  // typing into a text field
         const KeyBinding* binding = findBinding(ev.key, ev.mods, transport_.presentation());
         if (!binding) break;
+        // A typed beat number waits for Enter; any other key drops it.
+        if (binding->action != Action::BeatDigit && binding->action != Action::JumpToTypedBeat)
+          beat_input_.clear();
         if (ev.action == GLFW_REPEAT && !isRepeatable(binding->action)) break;
         handleAction(static_cast<int>(binding->action), binding->arg);
         break;
@@ -353,7 +370,8 @@ void ViewerApp::processInput() {
         break;
       }
       case InputEvent::Type::Scroll:
-        if (io.WantCaptureMouse) break;
+        // Some remotes scroll: in presentation the wheel never zooms the stage.
+        if (io.WantCaptureMouse || transport_.presentation()) break;
         if (!view_.contains(static_cast<float>(last_x_), static_cast<float>(last_y_))) break;
         camera_.zoom(static_cast<float>(ev.y));
         break;
@@ -433,16 +451,47 @@ void ViewerApp::handleAction(int action_value, int arg) {
       }
       break;
     case Action::PresentNext:
+      talk_clock_.startIfStopped(glfwGetTime());
       transport_.advancePresentation();
       break;
     case Action::PresentBack:
-      transport_.backPresentation();
+      transport_.backToPreviousEnd();
+      break;
+    case Action::PresentBackToStart:
+      transport_.backToPreviousStart();
+      break;
+    case Action::PresentBackReverse:
+      transport_.reversePlayBack();
       break;
     case Action::ToggleBeatCounter:
       show_beat_counter_ = !show_beat_counter_;
       break;
     case Action::TogglePresenterConsole:
       setPresenterConsole(!console_);
+      break;
+    case Action::StartPresentation:
+      if (!transport_.presentation()) setPresentation(true);
+      break;
+    case Action::BlackScreen:
+      black_stage_ = !black_stage_;
+      break;
+    case Action::BeatDigit:
+      beat_input_.type(arg);
+      break;
+    case Action::JumpToTypedBeat:
+      if (auto beat = beat_input_.take(transport_.beatCount())) goToBeat(*beat);
+      break;
+    case Action::BeatPalette:
+      palette_open_ = true;
+      palette_focus_ = true;
+      palette_query_.clear();
+      break;
+    case Action::SwapScreens:
+      screens_swapped_ = !screens_swapped_;
+      placeWindows();
+      break;
+    case Action::Quit:
+      glfwSetWindowShouldClose(window_, GLFW_TRUE);
       break;
   }
 }
@@ -463,8 +512,35 @@ void ViewerApp::setPresenterConsole(bool on) {
     toast(e.what(), true);
     return;
   }
-  talk_start_ = glfwGetTime();
+  talk_clock_.reset();   // starts at the first advance
   preview_time_ = -2.0;  // render the preview on the next frame
+  placeWindows();
+}
+
+void ViewerApp::placeWindows() {
+  int count = 0;
+  GLFWmonitor** monitors = glfwGetMonitors(&count);
+  const ScreenPlan plan = planScreens(monitors ? count : 0, screens_swapped_);
+  if (fullscreen_ && monitors && plan.stage < count) {
+    GLFWmonitor* stage = monitors[plan.stage];
+    if (const GLFWvidmode* mode = glfwGetVideoMode(stage)) {
+      glfwSetWindowMonitor(window_, stage, 0, 0, mode->width, mode->height, mode->refreshRate);
+    }
+  }
+  if (console_ && monitors && plan.console >= 0 && plan.console < count) {
+    console_->moveToMonitor(monitors[plan.console]);
+  }
+  busy_frames_ = 3;
+}
+
+void ViewerApp::goToBeat(int index) {
+  transport_.jumpToShownBeat(index);
+  busy_frames_ = 3;
+}
+
+void ViewerApp::sceneChanged() {
+  transport_.setHolds(holdBeats(scene_));
+  if (window_) glfwSetWindowTitle(window_, windowTitle(scene_.title, scene_path_).c_str());
 }
 
 void ViewerApp::updatePresenterConsole(bool capture) {
@@ -473,9 +549,12 @@ void ViewerApp::updatePresenterConsole(bool capture) {
     console_.reset();
     return;
   }
-  if (console_->takeClockReset()) talk_start_ = glfwGetTime();
-  const PresenterView view =
-      describeForPresenter(scene_, transport_.time(), glfwGetTime() - talk_start_);
+  if (console_->takeClockReset()) talk_clock_.reset();
+  PresenterView view =
+      describeForPresenter(scene_, transport_.time(), transport_.shownBeat(),
+                           transport_.nextPresentedBeat(), talk_clock_.elapsed(glfwGetTime()));
+  if (toast_left_ > 0.0 && toastPlace(transport_.presentation(), true) == ToastPlace::Console)
+    view.toast = toast_text_;
   constexpr int kPreviewW = 480, kPreviewH = 270;
   if (view.next_end >= 0.0 &&
       (view.next_end != preview_time_ || temperature_ != preview_temperature_)) {
@@ -509,6 +588,8 @@ void ViewerApp::updatePresenterConsole(bool capture) {
 
 void ViewerApp::setPresentation(bool on) {
   transport_.setPresentation(on);
+  black_stage_ = false;
+  beat_input_.clear();
   setFullscreen(on);
 }
 
@@ -524,6 +605,8 @@ void ViewerApp::setFullscreen(bool on) {
     glfwGetWindowPos(window_, &windowed_x_, &windowed_y_);
     glfwGetWindowSize(window_, &windowed_w_, &windowed_h_);
     glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+    fullscreen_ = true;
+    placeWindows();  // the stage's monitor when there are two
   } else {
     glfwSetWindowMonitor(window_, nullptr, windowed_x_, windowed_y_, windowed_w_, windowed_h_, 0);
   }
@@ -591,6 +674,7 @@ void ViewerApp::reloadScene() {
     scene_ = std::move(fresh);
     transport_.setTimeline(scene_.beats, scene_.duration);  // keeps the time position
     presets_.setScenePresets(scene_.presets);
+    sceneChanged();
     preview_time_ = -2.0;  // the presenter console's preview shows the new scene
     reload_error_.clear();
     toast("Reloaded " + std::filesystem::path(scene_path_).filename().string());
@@ -611,6 +695,10 @@ void ViewerApp::goToPreset(int index) {
   toast(std::to_string(index + 1) + ": " + entry->name);
 }
 
+std::filesystem::path settingsPath() {
+  return configDirectory() / "settings.json";
+}
+
 void ViewerApp::saveSettingsNow() {
   if (automation_) return;
   if (window_ && !fullscreen_) glfwGetWindowSize(window_, &windowed_w_, &windowed_h_);
@@ -620,79 +708,14 @@ void ViewerApp::saveSettingsNow() {
   const auto absolute = std::filesystem::absolute(scene_path_, ec);
   settings_.last_scene = ec ? scene_path_ : absolute.string();
   settings_.screenshot_folder = shot_folder_;
+  settings_.screenshot_size = shot_size_choice_;
+  settings_.screenshot_width = shot_custom_w_;
+  settings_.screenshot_height = shot_custom_h_;
+  settings_.screenshot_transparent = shot_transparent_;
   try {
     saveSettings(settingsPath(), settings_);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "flowview: %s\n", e.what());
-  }
-}
-
-int runViewer(const std::vector<std::string>& args) {
-  ViewerOptions options;
-  try {
-    options = parseViewerOptions(args);
-  } catch (const cli::ArgumentError& e) {
-    std::fprintf(stderr, "flowview: %s\n", e.what());
-    return 2;
-  }
-  const bool automation = !options.screenshot.empty();
-  Settings settings;
-  if (!automation) {
-    std::string error;
-    if (!loadSettings(settingsPath(), settings, &error))
-      std::fprintf(stderr, "flowview: %s\n", error.c_str());
-  }
-  std::unique_ptr<text::GlyphAtlas> atlas;
-  try {
-    atlas = std::make_unique<text::GlyphAtlas>(text::locateFonts(options.font));
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "flowview: %s\n", e.what());
-    return 1;
-  }
-  // The scene: the one named, else the last one opened (if it still loads), else the default.
-  std::string path = options.scene_path;
-  Scene scene;
-  bool loaded = false;
-  std::error_code ec;
-  if (path.empty() && !automation && !settings.last_scene.empty() &&
-      std::filesystem::is_regular_file(settings.last_scene, ec)) {
-    try {
-      scene = scenes::loadSceneFile(settings.last_scene, *atlas);
-      path = settings.last_scene;
-      loaded = true;
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "flowview: last scene skipped: %s\n", e.what());
-    }
-  }
-  if (!loaded) {
-    if (path.empty()) path = scenes::defaultScenePath();
-    try {
-      scene = scenes::loadSceneFile(path, *atlas);
-    } catch (const io::LoadError& e) {
-      std::fprintf(stderr, "flowview: %s\n", e.what());
-      return 2;
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "flowview: %s: %s\n", path.c_str(), e.what());
-      return 2;
-    }
-  }
-  double start_time = 0.0;
-  try {
-    if (options.start_at) start_time = resolveStartAt(*options.start_at, scene);
-  } catch (const cli::ArgumentError& e) {
-    std::fprintf(stderr, "flowview: %s\n", e.what());
-    return 2;
-  }
-  try {
-    ViewerApp app(std::move(options), settings, std::move(atlas), std::move(scene), path,
-                  start_time);
-    return app.run();
-  } catch (const gl::NoContextError& e) {
-    std::fprintf(stderr, "flowview: %s\n", e.what());
-    return 1;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "flowview: %s\n", e.what());
-    return 1;
   }
 }
 

@@ -10,7 +10,9 @@
 
 #include "core/camera/camera.h"
 #include "core/scene/scene.h"
+#include "viewer/beat_jump.h"
 #include "viewer/camera_controller.h"
+#include "viewer/presenter_view.h"
 #include "viewer/preset_store.h"
 #include "viewer/transport.h"
 #include "viewer/viewer_options.h"
@@ -30,6 +32,9 @@ class GlyphAtlas;
 namespace flowview::viewer {
 
 class PresenterConsole;
+
+// configDirectory()/settings.json: the remembered window size, last scene, screenshot settings.
+std::filesystem::path settingsPath();
 
 // A rectangle in window coordinates (ImGui's units, not framebuffer pixels).
 struct ViewRect {
@@ -85,8 +90,17 @@ class ViewerApp {
   void drawScreenshotPanel();
   void drawHelp();
   void drawOverlays(double dt);
+  void drawStageOverlays();  // presentation: black stage, beat counter, typed beat number
+  void drawPalette();
+  void drawFirstStartHint();
 
   void setPresentation(bool on);
+  // Puts the stage (and the console, when open) on their monitors (planScreens).
+  void placeWindows();
+  // Jumps to a beat chosen by number or name (Transport::jumpToShownBeat).
+  void goToBeat(int index);
+  // After a scene (re)load: the transport's hold beats and the window title.
+  void sceneChanged();
   void setPresenterConsole(bool on);
   // Draws the presenter console's frame (after the main window's); `capture`: automation.
   void updatePresenterConsole(bool capture);
@@ -121,8 +135,14 @@ class ViewerApp {
   double last_x_ = 0, last_y_ = 0;
   int busy_frames_ = 3;  // frames to draw before idling
 
-  ViewRect view_;  // the 3D view, window coordinates
+  ViewRect view_;                         // the 3D view, window coordinates (16:9, letterboxed)
+  float panel_left_ = 0, panel_top_ = 0;  // where the side panel and the bottom bar start
   bool show_ui_ = true, show_help_ = false, show_beat_counter_ = true;
+  bool black_stage_ = false;
+  bool show_hint_ = false;  // first start: "Space plays, F1 lists the keys"
+  BeatNumberInput beat_input_;
+  bool palette_open_ = false, palette_focus_ = false;
+  std::string palette_query_;
   bool fullscreen_ = false;
   int windowed_x_ = 0, windowed_y_ = 0, windowed_w_ = 1280, windowed_h_ = 720;
   bool scrubbing_ = false;
@@ -156,7 +176,8 @@ class ViewerApp {
 
   // Presenter console (F2): its window, the talk clock and the next beat's preview.
   std::unique_ptr<PresenterConsole> console_;
-  double talk_start_ = 0.0;
+  TalkClock talk_clock_;
+  bool screens_swapped_ = false;
   double preview_time_ = -2.0;  // time the preview shows (-2: none yet)
   double preview_temperature_ = 1.0;
   std::unique_ptr<gl::OffscreenTarget> preview_target_;

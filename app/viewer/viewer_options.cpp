@@ -103,12 +103,12 @@ double resolveStartAt(const StartAt& start, const Scene& scene) {
       }
       return start.time;
     case StartAt::Kind::BeatIndex:
-      if (start.beat >= static_cast<int>(scene.beats.size())) {
+      if (start.beat < 1 || start.beat > static_cast<int>(scene.beats.size())) {
         throw ArgumentError("--start-at " + start.text + ": the scene has " +
-                            std::to_string(scene.beats.size()) + " beats (0 to " +
-                            std::to_string(static_cast<int>(scene.beats.size()) - 1) + ")");
+                            std::to_string(scene.beats.size()) + " beats (1 to " +
+                            std::to_string(scene.beats.size()) + ")");
       }
-      return scene.beats[start.beat].start;
+      return scene.beats[start.beat - 1].start;
     case StartAt::Kind::BeatName: {
       for (const Beat& beat : scene.beats) {
         if (beat.name == start.name) return beat.start;
@@ -152,6 +152,15 @@ bool loadSettings(const std::filesystem::path& path, Settings& out, std::string*
   if (auto it = doc.find("screenshot_folder"); it != doc.end() && it->is_string()) {
     out.screenshot_folder = *it;
   }
+  out.screenshot_size = integer("screenshot_size", out.screenshot_size, 0, 4);
+  out.screenshot_width = integer("screenshot_width", out.screenshot_width, 16, 7680);
+  out.screenshot_height = integer("screenshot_height", out.screenshot_height, 16, 4320);
+  auto boolean = [&](const char* key, bool fallback) {
+    auto it = doc.find(key);
+    return it != doc.end() && it->is_boolean() ? it->get<bool>() : fallback;
+  };
+  out.screenshot_transparent = boolean("screenshot_transparent", out.screenshot_transparent);
+  out.hint_seen = boolean("hint_seen", out.hint_seen);
   return true;
 }
 
@@ -160,7 +169,12 @@ void saveSettings(const std::filesystem::path& path, const Settings& settings) {
                               {"window_height", settings.window_height},
                               {"last_scene", settings.last_scene},
                               {"vsync", settings.vsync},
-                              {"screenshot_folder", settings.screenshot_folder}};
+                              {"screenshot_folder", settings.screenshot_folder},
+                              {"screenshot_size", settings.screenshot_size},
+                              {"screenshot_width", settings.screenshot_width},
+                              {"screenshot_height", settings.screenshot_height},
+                              {"screenshot_transparent", settings.screenshot_transparent},
+                              {"hint_seen", settings.hint_seen}};
   writeFileAtomically(path, doc.dump(2) + "\n");
 }
 

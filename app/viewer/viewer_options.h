@@ -10,7 +10,8 @@
 
 namespace flowview::viewer {
 
-// --start-at: a time ("20", "20.5", "20s"), a beat index ("#12" or "beat:12"), or a beat name
+// --start-at: a time ("20", "20.5", "20s"), a 1-based beat number ("#12" or "beat:12", as the
+// viewer numbers beats), or a beat name
 // (exact, then case-insensitive, then a section name: its first beat).
 struct StartAt {
   enum class Kind { Time, BeatIndex, BeatName } kind = Kind::Time;
@@ -45,7 +46,11 @@ struct Settings {
   int window_width = 1280, window_height = 720;
   std::string last_scene;
   bool vsync = true;
-  std::string screenshot_folder;
+  std::string screenshot_folder;  // empty: the pictures folder (defaultScreenshotFolder)
+  int screenshot_size = 1;        // the panel's choice: 0 view, 1 1080p, 2 4K, 3 8K, 4 custom
+  int screenshot_width = 2560, screenshot_height = 1440;  // the custom size
+  bool screenshot_transparent = false;
+  bool hint_seen = false;  // the first-start hint was shown and dismissed
 };
 
 // Missing file: defaults, returns true. Broken file: defaults, false with `error` set.

@@ -14,6 +14,8 @@
 #include "core/camera/camera.h"
 #include "core/scenes/next_tokens.h"
 #include "viewer/key_bindings.h"
+#include "viewer/next_token_display.h"
+#include "viewer/stage_layout.h"
 #include "viewer/viewer_app.h"
 
 namespace flowview::viewer {
@@ -42,7 +44,12 @@ void ViewerApp::layout(float width, float height) {
   const bool ui = show_ui_ && !transport_.presentation();
   const float side = ui ? std::min(kSidePanelWidth, width * 0.45f) : 0.0f;
   const float bottom = ui ? std::min(kBottomBarHeight, height * 0.4f) : 0.0f;
-  view_ = {0.0f, 0.0f, std::max(1.0f, width - side), std::max(1.0f, height - bottom)};
+  // The scene's 16:9 frame, letterboxed: the panels never crop what the audience sees.
+  const StageRect stage = letterbox(
+      {0.0f, 0.0f, std::max(1.0f, width - side), std::max(1.0f, height - bottom)}, kStageAspect);
+  view_ = {stage.x, stage.y, std::max(1.0f, stage.w), std::max(1.0f, stage.h)};
+  panel_left_ = std::max(1.0f, width - side);
+  panel_top_ = std::max(1.0f, height - bottom);
 }
 
 void ViewerApp::drawUi(double dt) {
@@ -51,13 +58,16 @@ void ViewerApp::drawUi(double dt) {
     drawSidePanel();
   }
   if (show_help_) drawHelp();
+  if (palette_open_) drawPalette();
   drawOverlays(dt);
+  drawStageOverlays();
+  if (show_hint_) drawFirstStartHint();
 }
 
 void ViewerApp::drawBottomBar() {
   const ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos({0.0f, view_.h});
-  ImGui::SetNextWindowSize({io.DisplaySize.x, io.DisplaySize.y - view_.h});
+  ImGui::SetNextWindowPos({0.0f, panel_top_});
+  ImGui::SetNextWindowSize({io.DisplaySize.x, io.DisplaySize.y - panel_top_});
   ImGui::Begin("##transport", nullptr, kFixedPanel | ImGuiWindowFlags_NoScrollbar);
   if (ImGui::Button("|<")) transport_.jumpToStart();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start (Home)");
@@ -86,6 +96,15 @@ void ViewerApp::drawBottomBar() {
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Speed (+ / -)");
   ImGui::SameLine();
+  float reverse_speed = static_cast<float>(transport_.reverseSpeed());
+  ImGui::SetNextItemWidth(90.0f);
+  if (ImGui::SliderFloat("##reverse_speed", &reverse_speed, Transport::kMinSpeed,
+                         Transport::kMaxSpeed, "back %.2fx", ImGuiSliderFlags_Logarithmic)) {
+    transport_.setReverseSpeed(reverse_speed);
+  }
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Reverse speed: presentation's Backspace / Ctrl+Left plays a beat back");
+  ImGui::SameLine();
   bool loop_beat = transport_.loopMode() != LoopMode::Off;
   if (ImGui::Checkbox("Loop", &loop_beat)) {
     if (loop_beat) {
@@ -97,13 +116,13 @@ void ViewerApp::drawBottomBar() {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Loop the current beat (L); sections: Beats panel");
   ImGui::SameLine();
   if (ImGui::Button("Present")) setPresentation(true);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Presentation mode (P), Esc leaves");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Presentation mode (F5 or P), Esc leaves");
   ImGui::SameLine();
-  const int beat = transport_.currentBeat();
+  const int beat = transport_.shownBeat();
   const std::string beat_name =
       beat < static_cast<int>(scene_.beats.size()) ? scene_.beats[beat].name : std::string();
-  ImGui::Text("%7.2f / %.2f s   beat #%d of %d: %s", transport_.time(), transport_.duration(), beat,
-              transport_.beatCount(), beat_name.c_str());
+  ImGui::Text("%7.2f / %.2f s   beat %s: %s", transport_.time(), transport_.duration(),
+              formatBeatNumber(beat, transport_.beatCount()).c_str(), beat_name.c_str());
   drawScrubber(ImGui::GetContentRegionAvail().x);
   ImGui::End();
 }
@@ -148,7 +167,7 @@ void ViewerApp::drawScrubber(float width) {
   }
   draw->AddRectFilled({p.x, track_y + 4}, {xAt(transport_.time()), p.y + height - 4},
                       IM_COL32(41, 171, 202, 150));
-  const int current = transport_.currentBeat();
+  const int current = transport_.shownBeat();
   for (const Beat& beat : scene_.beats) {
     const float x = std::floor(xAt(beat.start)) + 0.5f;
     draw->AddLine(
@@ -164,7 +183,7 @@ void ViewerApp::drawScrubber(float width) {
     const int b = transport_.beatAt(t);
     if (b < static_cast<int>(scene_.beats.size())) {
       const Beat& beat = scene_.beats[b];
-      ImGui::SetTooltip("%s\nbeat %d  (%s - %s)\nt = %s", beat.name.c_str(), beat.index,
+      ImGui::SetTooltip("%s\nbeat %d  (%s - %s)\nt = %s", beat.name.c_str(), beat.index + 1,
                         formatTime(beat.start).c_str(), formatTime(beat.end).c_str(),
                         formatTime(t).c_str());
     }
@@ -173,17 +192,18 @@ void ViewerApp::drawScrubber(float width) {
 
 void ViewerApp::drawSidePanel() {
   const ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos({view_.w, 0.0f});
-  ImGui::SetNextWindowSize({io.DisplaySize.x - view_.w, view_.h});
+  ImGui::SetNextWindowPos({panel_left_, 0.0f});
+  ImGui::SetNextWindowSize({io.DisplaySize.x - panel_left_, panel_top_});
   ImGui::Begin("##side", nullptr, kFixedPanel);
   ImGui::TextWrapped("%s", scene_.title.empty() ? scene_path_.c_str() : scene_.title.c_str());
   ImGui::TextDisabled("%s", std::filesystem::path(scene_path_).filename().string().c_str());
   if (ImGui::CollapsingHeader("Beats", ImGuiTreeNodeFlags_DefaultOpen)) drawBeatList();
-  if (ImGui::CollapsingHeader("Camera", ImGuiTreeNodeFlags_DefaultOpen)) drawCameraPanel();
+  // Next token before Camera: visible without scrolling on a 720-pixel window.
   if (!scene_.next_tokens.tokens.empty() &&
       ImGui::CollapsingHeader("Next token", ImGuiTreeNodeFlags_DefaultOpen)) {
     drawNextTokenPanel();
   }
+  if (ImGui::CollapsingHeader("Camera")) drawCameraPanel();
   if (ImGui::CollapsingHeader("Screenshot")) drawScreenshotPanel();
   if (ImGui::CollapsingHeader("Display")) {
     bool vsync = settings_.vsync;
@@ -200,8 +220,8 @@ void ViewerApp::drawSidePanel() {
 }
 
 void ViewerApp::drawBeatList() {
-  const int current = transport_.currentBeat();
-  const float list_height = std::max(120.0f, view_.h * 0.38f);
+  const int current = transport_.shownBeat();
+  const float list_height = std::max(120.0f, panel_top_ * 0.32f);
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
   if (!ImGui::BeginTable("beats", 3, flags, {0.0f, list_height})) return;
@@ -225,7 +245,7 @@ void ViewerApp::drawBeatList() {
       ImGui::TableSetColumnIndex(2);
       if (ImGui::SmallButton("loop"))
         transport_.loopBeats(static_cast<int>(i), static_cast<int>(last));
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Loop beats %zu-%zu", i, last);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Loop beats %zu-%zu", i + 1, last + 1);
       ImGui::SameLine();
       ImGui::TextColored({0.6f, 0.85f, 1.0f, 1.0f}, "%s",
                          beat.section.empty() ? "(no section)" : beat.section.c_str());
@@ -233,17 +253,20 @@ void ViewerApp::drawBeatList() {
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(0);
     char label[16];
-    std::snprintf(label, sizeof label, "%d", beat.index);
+    std::snprintf(label, sizeof label, "%d", beat.index + 1);
     const bool is_current = static_cast<int>(i) == current;
     if (ImGui::Selectable(label, is_current, ImGuiSelectableFlags_SpanAllColumns)) {
-      transport_.jumpToBeat(static_cast<int>(i));
+      goToBeat(static_cast<int>(i));
     }
-    if (ImGui::IsItemHovered() && !beat.notes.empty()) ImGui::SetTooltip("%s", beat.notes.c_str());
+    if (ImGui::IsItemHovered()) {
+      const std::string& notes = notesForBeat(scene_, static_cast<int>(i));
+      ImGui::SetTooltip("%s%s%s", beat.name.c_str(), notes.empty() ? "" : "\n\n", notes.c_str());
+    }
     if (is_current && transport_.playing()) ImGui::SetScrollHereY(0.5f);
     ImGui::TableSetColumnIndex(1);
     ImGui::Text("%6.2f", beat.start);
     ImGui::TableSetColumnIndex(2);
-    ImGui::TextUnformatted(beat.name.c_str());
+    ImGui::TextWrapped("%s", beat.name.c_str());  // whole names, never cut off
     ImGui::PopID();
   }
   ImGui::EndTable();
@@ -353,6 +376,9 @@ void ViewerApp::drawScreenshotPanel() {
   }
   ImGui::Checkbox("Transparent background", &shot_transparent_);
   ImGui::InputText("folder", &shot_folder_);
+  ImGui::PushTextWrapPos();
+  ImGui::TextDisabled("%s", shot_folder_.c_str());  // the whole path, however long
+  ImGui::PopTextWrapPos();
   if (ImGui::Button("Take screenshot (S)")) shot_requested_ = true;
 }
 
@@ -377,7 +403,9 @@ void ViewerApp::drawHelp() {
       if (!wanted) continue;
       std::string description =
           b.action == Action::GoToPreset ? "Glide to camera preset 1-9" : b.description;
-      std::string label = b.action == Action::GoToPreset ? "1-9" : b.label;
+      std::string label = b.action == Action::GoToPreset  ? "1-9"
+                          : b.action == Action::BeatDigit ? "0-9"
+                                                          : b.label;
       auto it = std::find_if(rows.begin(), rows.end(),
                              [&](const auto& r) { return r.second == description; });
       if (it == rows.end()) {
@@ -408,7 +436,6 @@ void ViewerApp::drawHelp() {
 }
 
 void ViewerApp::drawOverlays(double dt) {
-  const ImGuiIO& io = ImGui::GetIO();
   if (!reload_error_.empty()) {
     ImGui::SetNextWindowPos({view_.x + 8.0f, view_.y + 8.0f});
     ImGui::SetNextWindowSizeConstraints({0, 0}, {view_.w - 16.0f, 200.0f});
@@ -421,8 +448,10 @@ void ViewerApp::drawOverlays(double dt) {
     ImGui::End();
     ImGui::PopStyleColor();
   }
-  if (toast_left_ > 0.0) {
-    toast_left_ -= dt;
+  if (toast_left_ > 0.0) toast_left_ -= dt;
+  // Operator messages stay off the audience's screen (the console shows them).
+  if (toast_left_ > 0.0 &&
+      toastPlace(transport_.presentation(), console_ != nullptr) == ToastPlace::Stage) {
     ImGui::SetNextWindowPos({view_.x + view_.w * 0.5f, view_.y + view_.h - 16.0f}, ImGuiCond_Always,
                             {0.5f, 1.0f});
     ImGui::SetNextWindowBgAlpha(0.8f);
@@ -434,74 +463,10 @@ void ViewerApp::drawOverlays(double dt) {
     }
     ImGui::End();
   }
-  if (transport_.presentation() && show_beat_counter_) {
-    // Paused on a boundary: the beats done so far; playing: the beat under way.
-    int shown = 0;
-    if (transport_.playing()) {
-      shown = transport_.currentBeat() + 1;
-    } else {
-      for (const Beat& beat : scene_.beats) shown += beat.end <= transport_.time() + 1e-6 ? 1 : 0;
-    }
-    char text[48];
-    std::snprintf(text, sizeof text, "%d / %d", shown, transport_.beatCount());
-    const ImVec2 size = ImGui::CalcTextSize(text);
-    ImGui::GetForegroundDrawList()->AddText(
-        {io.DisplaySize.x - size.x - 14.0f, io.DisplaySize.y - size.y - 10.0f},
-        IM_COL32(160, 160, 160, 200), text);
-  }
   if (show_ui_ && !transport_.presentation() && camera_.mode() == CameraMode::Free) {
     ImGui::GetForegroundDrawList()->AddText({view_.x + 10.0f, view_.y + 8.0f},
                                             IM_COL32(200, 200, 200, 200),
                                             "Free camera - C glides back to the timeline camera");
-  }
-}
-
-}  // namespace flowview::viewer
-
-namespace flowview::viewer {
-
-const std::vector<double>& ViewerApp::nextTokenProbabilities() {
-  if (weighted_temperature_ != temperature_ || weighted_scene_ != &scene_ ||
-      weighted_probabilities_.size() != scene_.next_tokens.probabilities.size()) {
-    weighted_probabilities_ =
-        scenes::reweightByTemperature(scene_.next_tokens.probabilities, temperature_);
-    weighted_temperature_ = temperature_;
-    weighted_scene_ = &scene_;
-  }
-  return weighted_probabilities_;
-}
-
-void ViewerApp::drawNextTokenPanel() {
-  float temperature = static_cast<float>(temperature_);
-  ImGui::SetNextItemWidth(-80.0f);
-  if (ImGui::SliderFloat("Temperature", &temperature, 0.0f, 3.0f,
-                         temperature <= 1e-3f ? "greedy" : "%.2f")) {
-    temperature_ = temperature;
-  }
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("p_i ~ p_i^(1/T); 0 is greedy. Re-weights the 3D bars too.");
-  ImGui::SameLine();
-  if (ImGui::SmallButton("1.0")) temperature_ = 1.0;
-  const std::vector<double>& p = nextTokenProbabilities();
-  // The bars grow with the unembedding beat, as they do in 3D.
-  const float reveal = static_cast<float>(scenes::nextTokenReveal(scene_, transport_.time()));
-  const double top = p.empty() ? 1.0 : std::max(1e-9, *std::max_element(p.begin(), p.end()));
-  const float bar_width = ImGui::GetContentRegionAvail().x - 150.0f;
-  for (size_t i = 0; i < p.size(); ++i) {
-    ImGui::TextUnformatted(scene_.next_tokens.tokens[i].c_str());
-    ImGui::SameLine(90.0f);
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float length = std::max(1.0f, bar_width * static_cast<float>(p[i] / top) * reveal);
-    const float h = ImGui::GetTextLineHeight();
-    const float hue =
-        p.size() > 1 ? static_cast<float>(i) / static_cast<float>(p.size() - 1) : 0.0f;
-    const ImU32 color = ImGui::GetColorU32(
-        ImVec4(0.35f + 0.65f * hue, 0.77f + 0.23f * hue, 0.87f - 0.87f * hue, 0.85f));
-    ImGui::GetWindowDrawList()->AddRectFilled({origin.x, origin.y + 2},
-                                              {origin.x + length, origin.y + h - 2}, color);
-    ImGui::Dummy({bar_width, h});
-    ImGui::SameLine();
-    ImGui::Text("%5.2f%%", 100.0 * p[i] * reveal);
   }
 }
 

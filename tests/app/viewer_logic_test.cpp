@@ -9,9 +9,14 @@
 
 #include "cli/arguments.h"
 #include "core/build/scene_builder.h"
+#include "viewer/beat_jump.h"
 #include "viewer/camera_controller.h"
+#include "viewer/hold_beats.h"
 #include "viewer/key_bindings.h"
+#include "viewer/next_token_display.h"
+#include "viewer/pictures_folder.h"
 #include "viewer/presenter_view.h"
+#include "viewer/stage_layout.h"
 #include "viewer/temperature.h"
 #include "viewer/transport.h"
 #include "viewer/viewer_options.h"
@@ -477,8 +482,10 @@ TEST(StartAt, TimesBeatIndicesAndNames) {
   const Scene scene = testScene();
   EXPECT_DOUBLE_EQ(resolveStartAt(parseStartAt("4.5"), scene), 4.5);
   EXPECT_DOUBLE_EQ(resolveStartAt(parseStartAt("7s"), scene), 7.0);
-  EXPECT_DOUBLE_EQ(resolveStartAt(parseStartAt("#2"), scene), 3.0);
-  EXPECT_DOUBLE_EQ(resolveStartAt(parseStartAt("beat:1"), scene), 2.0);
+  // Beat numbers are 1-based, as the viewer shows them.
+  EXPECT_DOUBLE_EQ(resolveStartAt(parseStartAt("#3"), scene), 3.0);
+  EXPECT_DOUBLE_EQ(resolveStartAt(parseStartAt("beat:2"), scene), 2.0);
+  EXPECT_DOUBLE_EQ(resolveStartAt(parseStartAt("#1"), scene), 0.0);
   EXPECT_DOUBLE_EQ(resolveStartAt(parseStartAt("beat 4"), scene), 6.0);
   EXPECT_DOUBLE_EQ(resolveStartAt(parseStartAt("BEAT 2"), scene), 3.0);
   EXPECT_DOUBLE_EQ(resolveStartAt(parseStartAt("main"), scene), 3.0);
@@ -492,7 +499,8 @@ TEST(StartAt, BadValuesAreArgumentErrors) {
   EXPECT_THROW(parseStartAt("#x"), cli::ArgumentError);
   EXPECT_THROW(parseStartAt("#1.5"), cli::ArgumentError);
   EXPECT_THROW(resolveStartAt(parseStartAt("11"), scene), cli::ArgumentError);
-  EXPECT_THROW(resolveStartAt(parseStartAt("#5"), scene), cli::ArgumentError);
+  EXPECT_THROW(resolveStartAt(parseStartAt("#6"), scene), cli::ArgumentError);
+  EXPECT_THROW(resolveStartAt(parseStartAt("#0"), scene), cli::ArgumentError);
   EXPECT_THROW(resolveStartAt(parseStartAt("no such beat"), scene), cli::ArgumentError);
 }
 
@@ -511,25 +519,30 @@ TEST(PresenterView, ShowsTheBeatAtThePlayheadAndTheNextOne) {
   b.endPlay(4.0, "embeddings", "embedding", "One vector per token.");
   const Scene scene = b.finish();
 
-  PresenterView v = describeForPresenter(scene, 0.5, 65.0);
+  PresenterView v = describeForPresenter(scene, 0.5, 0, 0, 65.0);
   EXPECT_EQ(v.beat, 0);
   EXPECT_EQ(v.beat_count, 3);
   EXPECT_EQ(v.section, "tokens");
   EXPECT_EQ(v.current, "tokens appear");
   EXPECT_EQ(v.notes, "Say what a token is.");
-  EXPECT_EQ(v.next, "hold");
-  EXPECT_DOUBLE_EQ(v.next_end, 3.0);
+  EXPECT_EQ(v.number, "1 / 3");
+  EXPECT_EQ(v.next, "tokens appear");  // mid-beat, the next click finishes this one
+  EXPECT_DOUBLE_EQ(v.next_end, 2.0);
   EXPECT_DOUBLE_EQ(v.beat_progress, 0.25);
   EXPECT_EQ(v.clock, "1:05");
   EXPECT_EQ(v.position, "0.5 / 7.0 s");
 
-  v = describeForPresenter(scene, 2.5, 0.0);
+  v = describeForPresenter(scene, 2.5, 1, 2, 0.0);
   EXPECT_EQ(v.current, "hold");
+  EXPECT_EQ(v.notes, "Say what a token is.");  // the section's notes
+  EXPECT_TRUE(v.notes_inherited);
   EXPECT_EQ(v.next, "embeddings");
   EXPECT_EQ(v.next_notes, "One vector per token.");
   EXPECT_DOUBLE_EQ(v.next_end, 7.0);
 
-  v = describeForPresenter(scene, 7.0, 0.0);  // the end: last beat, nothing next
+  v = describeForPresenter(scene, 7.0, 2, 3, -1.0);  // the end: last beat, nothing next
+  EXPECT_FALSE(v.clock_running);
+  EXPECT_EQ(v.clock, "0:00");
   EXPECT_EQ(v.beat, 2);
   EXPECT_TRUE(v.next.empty());
   EXPECT_DOUBLE_EQ(v.next_end, -1.0);

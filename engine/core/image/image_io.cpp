@@ -1,5 +1,7 @@
 #include "core/image/image_io.h"
 
+#include "core/image/png_encoder.h"
+
 #include <stb/stb_image.h>
 #include <stb/stb_image_write.h>
 
@@ -12,6 +14,8 @@ namespace flowview {
 
 std::vector<uint8_t> encodePng(const Image& image) {
   std::vector<uint8_t> out;
+  if (encodePngFast(image, out)) return out;
+  out.clear();  // libspng refused: stb's encoder, slower, always there
   stbi_write_png_to_func(
       [](void* context, void* data, int size) {
         auto* buffer = static_cast<std::vector<uint8_t>*>(context);

@@ -63,6 +63,9 @@ struct Scene {
   double duration = 0.0;
   NextTokenBars next_tokens;     // empty when the scene has no unembedding
   std::vector<ScenePart> parts;  // in the order they were added
+  // Presentation: every beat needs its own click, holds too (the scene file's
+  // "present_every_beat"; by default a wait beat in which nothing changes needs none).
+  bool present_every_beat = false;
 
   int findElement(const std::string& id) const;          // -1 when absent
   const ScenePart* findPart(std::string_view id) const;  // nullptr when absent

@@ -287,8 +287,10 @@ Scene build(const JsonDocument& doc, text::GlyphAtlas& atlas) {
     }
     beat.finish();
   }
+  const bool present_every_beat = root.optional<bool>("present_every_beat", false);
   root.finish();
   Scene scene = b.finish();
+  scene.present_every_beat = present_every_beat;
   if (scene.duration <= 0.0) root.fail("beats", "the scene lasts 0 seconds");
   if (scene.duration > kMaxSceneSeconds) {
     root.fail("beats", "the scene lasts " + io::formatNumber(scene.duration) +
