@@ -29,6 +29,7 @@ usage:
   flowview info SCENE.json                 JSON: duration, beats, camera presets
   flowview info --elements SCENE.json      JSON: every addressable element id and its kind
   flowview validate SCENE.json             exit 0 if the scene file is valid, else the error
+  flowview format SCENE.json               print the normalized scene (defaults explicit)
   flowview bench SCENE.json [--size WxH] [--frames N]   JSON with measured figures
   flowview tokenize [--model DIR] TEXT     JSON: GPT-2 tokens and ids of TEXT
   flowview predict --model DIR [--top K] [--temperature T] [--attention] TEXT
@@ -81,6 +82,7 @@ int main(int argc, char** argv) {
     if (first == "export") return flowview::cli::runExport(rest);
     if (first == "info") return flowview::cli::runInfo(rest);
     if (first == "validate") return flowview::cli::runValidate(rest);
+    if (first == "format") return flowview::cli::runFormat(rest);
     if (first == "bench") return flowview::cli::runBench(rest);
     if (first == "tokenize") return flowview::cli::runTokenize(rest);
     if (first == "predict") return flowview::cli::runPredict(rest);

@@ -24,15 +24,16 @@ void main() {
   vec4 clip = u_proj * vec4(hit, 1.0);
   gl_FragDepth = clip.z / clip.w * 0.5 + 0.5;
 #endif
+  // manimgl's add_light with the neurons' shading (reflectiveness 0.25, gloss 0.75, shadow 0.2):
+  // the surface turns toward white where it faces the light and where the light's reflection
+  // heads for the eye, so grey spheres read as lit grey-white balls; the far side darkens a little.
   vec3 to_light = normalize(u_view_light - hit);
-  float diffuse = max(dot(n, to_light), 0.0);
-  // x^16 by squaring: a software rasterizer's pow is an exp2 of a log2.
-  float spec = max(dot(reflect(-to_light, n), -dir), 0.0);
-  spec *= spec;
-  spec *= spec;
-  spec *= spec;
-  spec *= spec;
-  // At most 1.1 x color + 0.35: Batcher::addSpheres counts on it when it leaves spheres out.
-  vec3 rgb = v_color.rgb * (0.45 + 0.65 * diffuse) + 0.35 * spec;
+  float light_to_normal = dot(n, to_light);
+  float light_to_eye = dot(reflect(-to_light, n), -dir);
+  float off = 1.0 - light_to_eye;
+  float bright = 0.25 * max(light_to_normal, 0.0) + 0.75 * exp(-3.0 * off * off);
+  // Never brighter than white: Batcher::addSpheres counts on it when it leaves spheres out.
+  vec3 rgb = mix(v_color.rgb, vec3(1.0), min(bright, 1.0));
+  rgb *= 1.0 - 0.2 * max(-light_to_normal, 0.0);
   frag_color = u_edge_mode == 1 ? vec4(rgb, alpha) : vec4(rgb * alpha, alpha);
 }

@@ -3,7 +3,7 @@
 // (plus round caps and an anti-aliasing margin). The fragment shader gets the pixel's position in
 // the segment's own frame (along, across) and flat per-segment values: a software rasterizer
 // pays for every interpolated varying at every pixel.
-layout(location = 0) in vec4 a_a;      // xyz, width at a
+layout(location = 0) in vec4 a_a;      // xyz, width at a (negative: a backstroke, see below)
 layout(location = 1) in vec4 a_b;      // xyz, width at b
 layout(location = 2) in vec4 a_color;
 uniform mat4 u_view_proj;
@@ -12,6 +12,7 @@ uniform float u_width_scale;  // pixels per manim stroke-width unit
 noperspective out vec2 v_local;  // pixels: x along the segment from a, y across it
 flat out vec3 v_segment;         // length in pixels, half widths at a and b
 flat out vec4 v_color;
+flat out float v_ring;  // a backstroke's ring width per side in pixels; 0 for a stroke
 void main() {
   vec4 ca = u_view_proj * vec4(a_a.xyz, 1.0);
   vec4 cb = u_view_proj * vec4(a_b.xyz, 1.0);
@@ -20,7 +21,12 @@ void main() {
   cb.w = max(cb.w, 1e-4);
   vec2 sa = (ca.xy / ca.w * 0.5 + 0.5) * u_viewport;
   vec2 sb = (cb.xy / cb.w * 0.5 + 0.5) * u_viewport;
-  float wa = 0.5 * a_a.w * u_width_scale, wb = 0.5 * a_b.w * u_width_scale;
+  float wa = 0.5 * abs(a_a.w) * u_width_scale, wb = 0.5 * abs(a_b.w) * u_width_scale;
+  // A backstroke (StrokeGeometry::backstroke_width, negative widths) sits a hair behind its
+  // stroke, which is drawn after it and wins the depth test.
+  float behind = a_a.w < 0.0 ? 2e-6 : 0.0;
+  // A backstroke's color.r holds its extra width over the stroke's (Batcher::addStroke).
+  v_ring = a_a.w < 0.0 ? 0.5 * a_color.r * u_width_scale : 0.0;
   float r = max(wa, wb) + 1.0;
   vec2 d = sb - sa;
   float len = length(d);
@@ -33,6 +39,11 @@ void main() {
   vec2 screen = (along < 0.0 ? sa : sb) + dir * along * r + nrm * side * r;
   v_local = vec2((along < 0.0 ? 0.0 : len) + along * r, side * r);
   v_segment = vec3(len, wa, wb);
-  v_color = a_color;
-  gl_Position = vec4((screen / u_viewport * 2.0 - 1.0) * clip.w, clip.z, clip.w);
+  v_color = a_a.w < 0.0 ? vec4(0.0, 0.0, 0.0, a_color.a) : a_color;
+  // Depth runs linearly along the segment's own line and is extrapolated over the caps, so a
+  // wider quad over the same segment (its backstroke) has exactly the same depth at each pixel.
+  float za = ca.z / ca.w, zb = cb.z / cb.w;
+  float along_px = along < 0.0 ? -r : len + r;
+  float z = za + (len > 1e-4 ? (zb - za) / len : 0.0) * along_px + behind;
+  gl_Position = vec4((screen / u_viewport * 2.0 - 1.0) * clip.w, z * clip.w, clip.w);
 }

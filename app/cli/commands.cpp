@@ -42,6 +42,15 @@ LoadedScene load(const Arguments& args, const std::string& path) {
   return loaded;
 }
 
+// validate and info compose the scene without fonts: no font file is opened, and timings,
+// beats and element counts do not depend on glyph metrics (docs/architecture.md).
+LoadedScene loadWithoutFonts(const std::string& path) {
+  LoadedScene loaded;
+  loaded.atlas = std::make_unique<text::GlyphAtlas>(text::GlyphAtlas::NoFonts{});
+  loaded.scene = scenes::loadSceneFile(path, *loaded.atlas);
+  return loaded;
+}
+
 double parseTime(const Arguments& args, const std::string& name, const Scene& scene,
                  double fallback) {
   const auto value = args.optionalNumber(name, 0.0, scenes::kMaxSceneSeconds);
@@ -193,7 +202,7 @@ int info(const std::vector<std::string>& raw) {
   Arguments args("info", raw, {"font"}, {"elements"});
   const std::string path = args.requirePositional(0, "SCENE.json");
   args.expectPositionalCount(1);
-  LoadedScene loaded = load(args, path);
+  LoadedScene loaded = loadWithoutFonts(path);
   const Scene& scene = loaded.scene;
   if (args.flag("elements")) {
     std::cout << elementsJson(scene).dump(1) << "\n";
@@ -230,7 +239,7 @@ int validate(const std::vector<std::string>& raw) {
   Arguments args("validate", raw, {"font"}, {});
   const std::string path = args.requirePositional(0, "SCENE.json");
   args.expectPositionalCount(1);
-  LoadedScene loaded = load(args, path);
+  LoadedScene loaded = loadWithoutFonts(path);
   std::cout << path << ": ok (" << loaded.scene.beats.size() << " beats, " << loaded.scene.duration
             << " s)\n";
   return 0;

@@ -10,6 +10,7 @@ int runRender(const std::vector<std::string>& args);
 int runExport(const std::vector<std::string>& args);
 int runInfo(const std::vector<std::string>& args);
 int runValidate(const std::vector<std::string>& args);
+int runFormat(const std::vector<std::string>& args);
 int runBench(const std::vector<std::string>& args);
 // GPT-2 (app/cli/model_commands.cpp).
 int runTokenize(const std::vector<std::string>& args);

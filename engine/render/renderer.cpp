@@ -190,7 +190,11 @@ void Renderer::draw(const DrawBatches& batches, const Camera& camera,
   drawLines(batches.lines);
   drawStrokes(batches.strokes[1]);
   drawGlyphs(batches.glyphs[1]);
+  // Block faces and translucent fills, back to front; fills keep sitting a hair behind coplanar
+  // opaque content.
+  glEnable(GL_POLYGON_OFFSET_FILL);
   drawMeshes(batches.box_faces);
+  glDisable(GL_POLYGON_OFFSET_FILL);
   // Elements that manimgl draws over the blocks (a layer inside an attention block).
   drawMeshes(batches.front_fills);
   drawStrokes(batches.front_strokes);

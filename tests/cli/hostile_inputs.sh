@@ -57,10 +57,8 @@ awk 'BEGIN {
   printf "], \"beats\": [{\"beat\": \"wait\"}]}\n" }' >million_circles.json
 both "one million circles" million_circles.json
 
-# ---- Cases that pass once the reader's limits are merged (branch `describe`, issue 15 items 3
-# and 4). Left out of the default run: on a branch without them they exhaust the memory limit.
-# The lead enables them after merging `describe` by passing --after-describe in
-# tests/CMakeLists.txt (test hostile_inputs).
+# ---- Cases the reader's limits handle (from branch `describe`, issue 15 items 3 and 4; without
+# them these exhaust the memory limit). tests/CMakeLists.txt passes --after-describe.
 if [[ $AFTER_DESCRIBE == --after-describe ]]; then
   # A valid 10 MB text.
   {

@@ -57,12 +57,14 @@ expect 2 "big.json: file too large: scene files are limited to 16 MiB, this one 
 expect 2 "cannot open file: Is a directory" "$FLOWVIEW" validate "$WORK"
 
 # ---- 13: one time limit (1e9 s) for scenes and for --time/--from/--to ----
+# 9999 waits of 1e5 s (the beat limit is 10000) and a play whose second animation starts 1e6 s in
 {
-  printf '{"version": 1, "beats": ['
-  for i in $(seq 1 10001); do printf '{"beat": "wait", "duration": 1e5},'; done
-  printf '{"beat": "wait"}]}'
+  printf '{"version": 1, "objects": [{"id": "c", "type": "circle", "radius": 1}], "beats": ['
+  for i in $(seq 1 9999); do printf '{"beat": "wait", "duration": 1e5},'; done
+  printf '{"beat": "play", "run_time": 1e5, "lag_ratio": 10, "animations": ['
+  printf '{"type": "fade_in", "target": "c"}, {"type": "fade_in", "target": "c"}]}]}'
 } >too_long.json
-expect 2 "too_long.json:1:.*: /beats: the scene lasts 1000100001 s, more than the limit of 1e9 s" \
+expect 2 "too_long.json:1:.*: /beats: the scene lasts 1001000000 s, more than the limit of 1e9 s" \
   "$FLOWVIEW" validate too_long.json
 expect 2 "render: --time must be between 0 and 1e9, got 2e9" "$FLOWVIEW" render "$PATTERN" --time 2e9 --out t.png
 

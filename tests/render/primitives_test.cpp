@@ -44,7 +44,9 @@ TEST(Primitives, TranslucentBlockTintsWhatIsBehindIt) {
   const uint8_t* plain = p.pixel(image, {-4.85f, 2.85f, 0.75f});  // the box alone
   EXPECT_GT(tinted[0], plain[0] + 10) << "the red behind must show through";
   EXPECT_GT(tinted[0], tinted[1] + 5);
-  EXPECT_LT(tinted[0], 230) << "the box must dim what is behind it";
+  // Lit face-on with the light behind the eye, the box is a pale veil (manim's add_light turns it
+  // toward white): the panel behind loses its saturation.
+  EXPECT_GT(tinted[1], 98 + 30) << "the box must veil what is behind it";
   EXPECT_NEAR(plain[0], plain[1], 6);  // grey where nothing is behind
   EXPECT_GT(plain[1], 60);
 }

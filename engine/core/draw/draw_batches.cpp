@@ -131,6 +131,8 @@ void Batcher::build(const Scene& scene, const FrameState& state, DrawBatches& ou
   grid_quads_ = 0;
   grid_numbers_ = 0;
   veiled_stats_ = VeiledStats{};
+  sheet_fills_.clear();
+  sheet_fill_keys_.clear();
   collectVeils(scene, state);
   // Fixed-in-frame elements sit on a plane a quarter of the way from the eye to the center,
   // scaled so they look exactly as on the default frame: in front of everything else.
@@ -151,7 +153,8 @@ void Batcher::build(const Scene& scene, const FrameState& state, DrawBatches& ou
     }
     const ElementState& s = e.fixed_in_frame ? fixed : shown;
     const glm::vec4 color(s.color, s.opacity);
-    DrawBatches& target = s.over_blocks ? front_scratch_ : out;
+    // Fixed-in-frame elements (captions) sit in front of everything: drawn after the blocks too.
+    DrawBatches& target = s.over_blocks || e.fixed_in_frame ? front_scratch_ : out;
     // Block faces tint what is drawn before them; elements over the blocks are drawn after.
     const Veils* veils =
         !veil_culling_ || s.over_blocks || e.fixed_in_frame || veils_.empty() ? nullptr : &veils_;
@@ -200,22 +203,43 @@ void Batcher::build(const Scene& scene, const FrameState& state, DrawBatches& ou
   };
   if (!std::is_sorted(out.lines.begin(), out.lines.end(), by_width))
     std::stable_sort(out.lines.begin(), out.lines.end(), by_width);
-  // Translucent box faces back to front so each tints what lies behind it exactly once.
+  sortSheets(out);
+}
+
+void Batcher::sortSheets(DrawBatches& out) {
+  // Translucent box faces and fills back to front so each tints what lies behind it exactly once.
   face_keys_.clear();
   for (uint32_t v = 0; v + 6 <= out.box_faces.size(); v += 6) {
     glm::vec3 c(0.0f);
     for (int k = 0; k < 6; ++k) c += out.box_faces[v + k].position;
-    face_keys_.push_back({glm::length(c / 6.0f - eye_), v});
+    face_keys_.push_back({glm::length(c / 6.0f - eye_), v, 6, false});
   }
-  std::sort(face_keys_.begin(), face_keys_.end(),
-            [](const FaceSortKey& a, const FaceSortKey& b) { return a.depth > b.depth; });
   // Behind ~16 translucent blocks (0.75 opacity each) nothing shows any more: only the nearest
   // faces are drawn, which keeps a 96-layer stack from costing 96 full-screen layers of blending.
-  const size_t first = face_keys_.size() > kMaxBoxFaces ? face_keys_.size() - kMaxBoxFaces : 0;
-  face_scratch_.resize((face_keys_.size() - first) * 6);
+  const auto farther = [](const FaceSortKey& a, const FaceSortKey& b) { return a.depth > b.depth; };
+  if (face_keys_.size() > kMaxBoxFaces) {
+    std::nth_element(face_keys_.begin(), face_keys_.end() - kMaxBoxFaces, face_keys_.end(),
+                     farther);
+    face_keys_.erase(face_keys_.begin(), face_keys_.end() - kMaxBoxFaces);
+  }
+  // A fill is sorted by the center of its triangles' bounds.
+  for (FaceSortKey& key : sheet_fill_keys_) {
+    glm::vec3 lo(1e30f), hi(-1e30f);
+    for (uint32_t k = 0; k < key.vertex_count; ++k) {
+      lo = glm::min(lo, sheet_fills_[key.first_vertex + k].position);
+      hi = glm::max(hi, sheet_fills_[key.first_vertex + k].position);
+    }
+    key.depth = glm::length(0.5f * (lo + hi) - eye_);
+    face_keys_.push_back(key);
+  }
+  std::stable_sort(face_keys_.begin(), face_keys_.end(), farther);
+  size_t vertices = 0;
+  for (const FaceSortKey& key : face_keys_) vertices += key.vertex_count;
+  face_scratch_.resize(vertices);
   size_t w = 0;
-  for (size_t i = first; i < face_keys_.size(); ++i) {
-    for (int k = 0; k < 6; ++k) face_scratch_[w++] = out.box_faces[face_keys_[i].first_vertex + k];
+  for (const FaceSortKey& key : face_keys_) {
+    const std::vector<MeshVertex>& from = key.is_fill ? sheet_fills_ : out.box_faces;
+    for (uint32_t k = 0; k < key.vertex_count; ++k) face_scratch_[w++] = from[key.first_vertex + k];
   }
   out.box_faces.swap(face_scratch_);
 }
@@ -328,9 +352,13 @@ void Batcher::addStroke(const StrokeGeometry& g, const ElementState& s, const gl
                         const Veils* veils, DrawBatches& out) {
   const size_t n = g.points.size();
   if (n < 2) return;
+  const bool per_point = g.widths.size() == n;
+  float widest = g.width;
+  if (per_point) widest = *std::max_element(g.widths.begin(), g.widths.end());
   const Pose pose = grown(s);
-  if (veils && pointsVeiled(*veils, g.points, pose, 0.5f * g.width * pixelsPerStrokeWidth() + 2.0f,
-                            color.a)) {
+  if (veils &&
+      pointsVeiled(*veils, g.points, pose,
+                   0.5f * (widest + g.backstroke_width) * pixelsPerStrokeWidth() + 2.0f, color.a)) {
     ++veiled_stats_.strokes;
     return;
   }
@@ -346,7 +374,12 @@ void Batcher::addStroke(const StrokeGeometry& g, const ElementState& s, const gl
   const float total = scratch_lengths_[segments];
   if (total <= 0.0f) return;
   const float lo = range.lo * total, hi = range.hi * total;
+  // A stroke that has barely begun (a reveal a rounding error past its start) is nothing yet,
+  // not a round dot of its full width.
+  if (hi - lo <= 1e-4f * total) return;
   auto& batch = out.strokes[passFor(color.a)];
+  const size_t first_main = batch.size();
+  const glm::vec3 plane_normal = glm::mat3_cast(pose.rotation) * glm::vec3(0.0f, 0.0f, 1.0f);
   for (size_t i = 0; i < segments; ++i) {
     const float l0 = scratch_lengths_[i], l1 = scratch_lengths_[i + 1];
     if (l1 <= lo || l0 >= hi || l1 <= l0) continue;
@@ -356,15 +389,44 @@ void Batcher::addStroke(const StrokeGeometry& g, const ElementState& s, const gl
     StrokeInstance si;
     si.a = a + (b - a) * t0;
     si.b = a + (b - a) * t1;
-    si.width_a = si.width_b = g.width;
+    const float w0 = per_point ? g.widths[i] : g.width;
+    const float w1 = per_point ? g.widths[(i + 1) % n] : g.width;
+    si.width_a = w0 + (w1 - w0) * t0;
+    si.width_b = w0 + (w1 - w0) * t1;
+    if (g.flat) {
+      // A flat ribbon of width w along direction d, seen along v, looks |n.v| / |d x v| as wide
+      // (its projected area over its projected length).
+      const glm::vec3 view = glm::normalize(0.5f * (a + b) - eye_);
+      const glm::vec3 along = glm::normalize(b - a);
+      const float across = std::abs(glm::dot(plane_normal, view)) /
+                           std::max(glm::length(glm::cross(along, view)), 1e-3f);
+      const float foreshortening = std::clamp(across, 0.0f, 1.0f);
+      si.width_a *= foreshortening;
+      si.width_b *= foreshortening;
+    }
     if (range.taper) {  // a flash is widest in its middle
       const float span = std::max(hi - lo, 1e-6f);
       const float u0 = (l0 + (l1 - l0) * t0 - lo) / span, u1 = (l0 + (l1 - l0) * t1 - lo) / span;
-      si.width_a = g.width * std::sin(3.14159265f * std::clamp(u0, 0.0f, 1.0f));
-      si.width_b = g.width * std::sin(3.14159265f * std::clamp(u1, 0.0f, 1.0f));
+      si.width_a *= std::sin(3.14159265f * std::clamp(u0, 0.0f, 1.0f));
+      si.width_b *= std::sin(3.14159265f * std::clamp(u1, 0.0f, 1.0f));
     }
     si.color = color;
     batch.push_back(si);
+  }
+  if (g.backstroke_width > 0.0f) {
+    // The black backstroke goes first, under the whole stroke: every segment's, then the stroke's.
+    const size_t count = batch.size() - first_main;
+    batch.resize(batch.size() + count);
+    std::copy_backward(batch.begin() + first_main, batch.end() - count, batch.end());
+    for (size_t k = first_main; k < first_main + count; ++k) {
+      StrokeInstance& back = batch[k];
+      // Negative widths mark a backstroke: the renderer puts it a hair behind (stroke.vert).
+      back.width_a = -(back.width_a + g.backstroke_width);
+      back.width_b = -(back.width_b + g.backstroke_width);
+      // Black; red carries the backstroke's own width, so the shader can skip the pixels the
+      // stroke will cover anyway (most of the quad).
+      back.color = glm::vec4(g.backstroke_width, 0.0f, 0.0f, color.a);
+    }
   }
 }
 
@@ -379,7 +441,13 @@ void Batcher::addFill(const FillGeometry& g, const ElementState& s, const glm::v
     veiled_stats_.fill_triangles += g.triangles.size() / 3;
     return;
   }
-  auto& batch = out.fills[passFor(c.a)];
+  // Translucent fills are sorted with the block faces (see DrawBatches::box_faces); over the
+  // blocks they keep their own pass.
+  const bool sheet = passFor(c.a) == 1 && &out != &front_scratch_;
+  auto& batch = sheet ? sheet_fills_ : out.fills[passFor(c.a)];
+  if (sheet)
+    sheet_fill_keys_.push_back({0.0f, static_cast<uint32_t>(sheet_fills_.size()),
+                                static_cast<uint32_t>(g.triangles.size()), true});
   for (const glm::vec3& p : g.triangles) {
     batch.push_back({pose.apply(p), 0.0f, glm::vec3(0.0f), 0.0f, c});
   }
@@ -443,9 +511,9 @@ void Batcher::addSpheres(const SphereGeometry& g, const ElementState& s, const g
   const Pose pose = grown(s);
   const int count = static_cast<int>(g.centers.size());
   const bool partial = s.reveal.alpha < 1.0f && s.reveal.style == RevealStyle::Parts;
-  // Lit, a sphere is at most 1.1 times its color plus a white highlight of 0.35 (sphere.frag).
+  // Lit, a sphere turns toward white and never past it (sphere.frag).
   const float brightest = std::max({color.r, color.g, color.b});
-  const float lit = std::max(1.0f, 1.1f * brightest + 0.35f);
+  const float lit = std::max(1.0f, brightest);
   uint64_t candidates = 0;
   if (veils && count > 0) {
     glm::vec3 lo(1e30f), hi(-1e30f);
@@ -591,7 +659,10 @@ void Batcher::addGrid(const GridGeometry& g, const ElementState& s, DrawBatches&
         std::max(glm::length(mid - eye_) - 0.5f * glm::length(hi - lo) * pose.scale.x, 0.05f);
     const float px_per_unit = pixels_per_unit_at_1_ / distance;
     const float row_px = g.row_pitch * pose.scale.y * px_per_unit;
-    const float column_px = g.column_pitch * pose.scale.x * px_per_unit;
+    // Bars are sized for the chunk's far end, where columns are narrowest on screen: no bar
+    // there is thinner than the few pixels that keep regular stripes from beating (moire).
+    const float far = glm::length(mid - eye_) + 0.5f * glm::length(hi - lo) * pose.scale.x;
+    const float column_px = g.column_pitch * pose.scale.x * pixels_per_unit_at_1_ / far;
     if (row_px >= 7.0f && grid_numbers_ < kGridNumberBudget) {
       grid_numbers_ += static_cast<size_t>((last - first + 1) * g.rows);
       // Readable: every entry as a number (the second-to-last row is the ellipsis).
@@ -603,14 +674,19 @@ void Batcher::addGrid(const GridGeometry& g, const ElementState& s, DrawBatches&
           const float v = g.value(c, r);
           addNumber(v, 1, g.em_size, pose, {x, y, 0}, entryColor(v), s.opacity, g.outline_px, out);
         }
-        const glm::vec3 a = pose.apply({x - 0.5f * g.column_width, -half_h, 0}),
-                        b = pose.apply({x - 0.5f * g.column_width, half_h, 0});
-        const glm::vec3 a2 = pose.apply({x + 0.5f * g.column_width, -half_h, 0}),
-                        b2 = pose.apply({x + 0.5f * g.column_width, half_h, 0});
-        out.strokes[passFor(s.opacity)].push_back(
-            {a, 2.0f, b, 2.0f, glm::vec4(1, 1, 1, s.opacity)});
-        out.strokes[passFor(s.opacity)].push_back(
-            {a2, 2.0f, b2, 2.0f, glm::vec4(1, 1, 1, s.opacity)});
+        // Brackets around the column: a stem and two short arms each side.
+        const float serif = 0.15f * g.column_width;
+        for (const float side : {-1.0f, 1.0f}) {
+          const float xs = x + side * 0.5f * g.column_width, xa = xs - side * serif;
+          const glm::vec3 top_arm = pose.apply({xa, half_h, 0}), top = pose.apply({xs, half_h, 0});
+          const glm::vec3 bottom = pose.apply({xs, -half_h, 0});
+          const glm::vec3 bottom_arm = pose.apply({xa, -half_h, 0});
+          const glm::vec4 white(1, 1, 1, s.opacity);
+          auto& strokes = out.strokes[passFor(s.opacity)];
+          strokes.push_back({top_arm, 1.5f, top, 2.0f, white});
+          strokes.push_back({top, 2.0f, bottom, 2.0f, white});
+          strokes.push_back({bottom, 2.0f, bottom_arm, 1.5f, white});
+        }
       }
       grid_stats_.number_columns += static_cast<size_t>(last - first + 1);
     } else if (column_px * kChunk >= 4.0f && grid_quads_ < kGridQuadBudget) {
@@ -628,13 +704,22 @@ void Batcher::addGrid(const GridGeometry& g, const ElementState& s, DrawBatches&
         const float xr = x0 + c_last * g.column_pitch + 0.5f * g.column_width;
         for (int k = 0; k < stripes; ++k) {
           const float y1 = half_h - k * g.height() / stripes, y0 = y1 - g.height() / stripes;
+          // The mean of the entries the bar covers (a box filter): one sampled column's value
+          // would flicker from bar to bar and frame to frame.
+          // Wide groups take 8 evenly spaced columns: the mean of that many is already close to
+          // the group's, and the cost stays bounded.
+          const int step = std::max(1, (c_last - c + 1) / 8);
           float v = 0;
-          if (stripes == 1) {
-            for (int r = 0; r < g.rows; ++r) v += g.value(c, r);
-            v /= static_cast<float>(g.rows);
-          } else {
-            v = g.value(c, k);
+          int samples = 0;
+          for (int cc = c; cc <= c_last; cc += step) {
+            if (stripes == 1) {
+              for (int r = 0; r < g.rows; ++r) v += g.value(cc, r);
+            } else {
+              v += g.value(cc, k);
+            }
+            samples += stripes == 1 ? g.rows : 1;
           }
+          v /= static_cast<float>(samples);
           const glm::vec4 color(entryColor(v), s.opacity);
           const glm::vec3 p00 = pose.apply({xl, y0, 0}), p10 = pose.apply({xr, y0, 0});
           const glm::vec3 p11 = pose.apply({xr, y1, 0}), p01 = pose.apply({xl, y1, 0});

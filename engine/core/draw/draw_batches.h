@@ -31,7 +31,7 @@ struct GlyphInstance {
 
 struct StrokeInstance {
   glm::vec3 a;
-  float width_a;  // manim stroke width at a
+  float width_a;  // manim stroke width at a; negative (both ends): a black backstroke
   glm::vec3 b;
   float width_b;
   glm::vec4 color;
@@ -61,7 +61,10 @@ struct DrawBatches {
   // by width. Drawn in the translucent pass before `strokes[1]`; a renderer may draw them as wide
   // GL lines, one primitive each instead of two long sliver triangles.
   std::vector<StrokeInstance> lines;
-  std::vector<MeshVertex> box_faces;  // translucent, sorted back to front
+  // Translucent sheets sorted back to front, drawn after all other translucent content: the
+  // blocks' faces and every translucent fill (element by element), so a fill darkens the block
+  // faces behind it and is tinted by those in front (the focus backdrop behind the last layer).
+  std::vector<MeshVertex> box_faces;
   // Drawn after the box faces, without depth writes (ElementState::over_blocks).
   std::vector<MeshVertex> front_fills;
   std::vector<StrokeInstance> front_strokes;
@@ -129,6 +132,8 @@ class Batcher {
   void addLines(const LineGeometry& g, const ElementState& s, float opacity, const Veils* veils,
                 DrawBatches& out);
   void collectVeils(const Scene& scene, const FrameState& state);
+  // Sorts out.box_faces and the frame's translucent fills together, back to front.
+  void sortSheets(DrawBatches& out);
   // World units covered by `pixels` on screen at `distance` from the eye.
   float worldPerPixels(float pixels, float distance) const {
     return pixels * distance / pixels_per_unit_at_1_;
@@ -145,9 +150,14 @@ class Batcher {
   std::vector<float> scratch_lengths_;
   struct FaceSortKey {
     float depth;
-    uint32_t first_vertex;
+    uint32_t first_vertex;  // in out.box_faces (a face: 6 vertices) or in sheet_fills_
+    uint32_t vertex_count;
+    bool is_fill;
   };
   std::vector<FaceSortKey> face_keys_;
+  // Translucent fills of this frame (not over the blocks), sorted with the box faces in build().
+  std::vector<MeshVertex> sheet_fills_;
+  std::vector<FaceSortKey> sheet_fill_keys_;
   std::vector<MeshVertex> face_scratch_;
   glm::vec3 eye_{0.0f};
   glm::mat4 view_proj_{1.0f};

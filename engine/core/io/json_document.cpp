@@ -98,9 +98,13 @@ class LineCounter {
     if (offset < offset_) reset();
     while (offset_ < offset) {
       const auto c = static_cast<unsigned char>(text_[offset_++]);
-      if (c == '\n') {
+      // "\n", "\r\n" and a lone "\r" each end a line.
+      const bool crlf = c == '\r' && offset_ < text_.size() && text_[offset_] == '\n';
+      if (c == '\n' || (c == '\r' && !crlf)) {
         ++line_;
         column_ = 1;
+      } else if (crlf) {
+        // The "\n" that follows ends the line.
       } else if ((c & 0xC0) != 0x80) {
         // UTF-8 continuation bytes do not start a new column.
         ++column_;
@@ -190,43 +194,6 @@ bool hasJsonContent(std::string_view text) {
   return false;
 }
 
-// Bounded Levenshtein distance: returns limit + 1 as soon as the result must exceed `limit`.
-std::size_t editDistance(std::string_view a, std::string_view b, std::size_t limit) {
-  const std::size_t length_gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
-  if (length_gap > limit) return limit + 1;
-  std::vector<std::size_t> previous(b.size() + 1);
-  std::vector<std::size_t> current(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    current[0] = i;
-    std::size_t row_min = current[0];
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
-      row_min = std::min(row_min, current[j]);
-    }
-    if (row_min > limit) return limit + 1;
-    std::swap(previous, current);
-  }
-  return previous[b.size()];
-}
-
-// The known key closest to `key`, or nullptr when none is plausibly a typo of it.
-const std::string* suggestKey(const std::string& key, const std::vector<std::string>& known) {
-  const std::size_t limit = std::max<std::size_t>(2, key.size() / 3);
-  const std::string* best = nullptr;
-  std::size_t best_distance = limit + 1;
-  for (const std::string& candidate : known) {
-    const std::size_t distance = editDistance(key, candidate, limit);
-    // A distance equal to the longer length means nothing in common ("x" vs "y").
-    if (distance < best_distance && distance < std::max(key.size(), candidate.size())) {
-      best = &candidate;
-      best_distance = distance;
-    }
-  }
-  return best;
-}
-
 bool locationBefore(SourceLocation a, SourceLocation b) {
   return std::tie(a.line, a.column) < std::tie(b.line, b.column);
 }
@@ -307,7 +274,8 @@ class DocumentBuilder {
       return failAt(text_.size(), "", "unexpected end of input");
     }
     if (error.id == 406) {
-      return failAt(tokenStartAt(text_, offset), "", "number out of range: " + last_token);
+      return failAt(tokenStartAt(text_, offset), "",
+                    "number out of range: " + clipForMessage(last_token));
     }
     bool lexer_error = false;
     const std::string message = shortParseMessage(error.what(), &lexer_error);
@@ -576,39 +544,6 @@ std::string formatNumber(std::int64_t value) {
   return std::to_string(value);
 }
 
-std::string quoteText(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof(buffer), "\\u%04x", static_cast<unsigned char>(c));
-          out += buffer;
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-  return out;
-}
-
 // ---- typed value readers ----
 
 namespace detail {
@@ -768,7 +703,7 @@ void ObjectReader::finish() const {
   }
   if (unknown == nullptr) return;
   std::string message = "unknown field " + quoteText(*unknown);
-  if (const std::string* suggestion = suggestKey(*unknown, known_keys_)) {
+  if (const std::string* suggestion = closestName(*unknown, known_keys_)) {
     message += " (did you mean " + quoteText(*suggestion) + "?)";
   }
   doc_->failAt(unknown_location, pointer_, message);

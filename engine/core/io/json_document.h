@@ -24,6 +24,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/io/load_error.h"
+#include "core/io/message_text.h"
 
 namespace flowview::io {
 
@@ -98,8 +99,6 @@ const char* jsonTypeName(const nlohmann::json& value);
 // Formats a number for messages: integers without exponent or decimals, others shortest form.
 std::string formatNumber(double value);
 std::string formatNumber(std::int64_t value);
-// `text` in double quotes, with JSON escapes, for quoting keys in messages.
-std::string quoteText(std::string_view text);
 
 namespace detail {
 

@@ -59,6 +59,15 @@ struct StrokeGeometry {
   float width = 2.0f;             // manim stroke width (scaled to pixels by the renderer)
   bool closed = false;
   bool taper_flash = true;
+  // Per-point widths (manim units) when not empty, one per point: a tapered outline.
+  std::vector<float> widths;
+  // A black stroke this much wider, drawn under the stroke (manim's set_backstroke): it keeps the
+  // stroke apart from what lies behind it. 0: none.
+  float backstroke_width = 0.0f;
+  // The stroke stands for a flat shape in its local xy plane (a TeX bracket is a filled glyph):
+  // turned away from the eye its width foreshortens, and edge-on it thins to a hairline instead
+  // of showing a full-width bar. Its backstroke keeps its on-screen width.
+  bool flat = false;
 };
 
 struct FillGeometry {

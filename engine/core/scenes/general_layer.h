@@ -1,14 +1,16 @@
 #pragma once
-// The general layer of the scene format (docs/scene-format.md): objects with ids (text, formula,
-// rectangle, circle, box, line, arrow, brace, spheres, bars, group) and the animations of play
-// steps on them. The network-flow beats are built from the same SceneBuilder pieces.
+// The general layer of the scene format, composer side (docs/scene-format.md): turns object
+// descriptions (text, formula, rectangle, circle, box, line, arrow, brace, spheres, bars, group)
+// into elements, each registered as a scene part, and play animations into segments. Animations
+// target the file's objects first, then any part of the scene built so far (network-flow layers,
+// blocks, bars...). Reading and checking the file happened before, in engine/core/description.
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "core/build/scene_builder.h"
-#include "core/io/json_document.h"
+#include "core/description/scene_description.h"
 
 namespace flowview::text {
 class GlyphAtlas;
@@ -19,14 +21,11 @@ namespace flowview::scenes {
 class GeneralLayer {
  public:
   GeneralLayer(SceneBuilder& builder, text::GlyphAtlas& atlas);
-  // Reads one entry of "objects" and adds its elements.
-  void addObject(io::ObjectReader obj);
-  // One animation inside a play that starts at `t0`; returns its end relative to t0.
-  double animate(io::ObjectReader anim, double t0, double default_run_time);
-
-  // The names accepted by "type", comma separated, as the error messages list them.
-  static const char* objectTypeNames();
-  static const char* animationNames();
+  // Adds the object's elements and registers them as the part `object.id` (kind: its type).
+  void addObject(const description::ObjectDescription& object);
+  // One animation inside a play that starts at `t0`; returns its end relative to t0. Throws
+  // io::LoadError when the target is neither an object nor a scene part.
+  double animate(const description::AnimationDescription& anim, double t0, double default_run_time);
 
  private:
   struct Object {
@@ -36,10 +35,10 @@ class GeneralLayer {
     float anchor_scale = 1.0f;      // the anchor's scale.y when the object was made
   };
 
-  // The file's object `id`, else the scene part `id` (a network-flow part); fails at "target".
-  Object findTarget(const std::string& id, io::ObjectReader& anim) const;
-  void addFormula(io::ObjectReader& obj, const std::string& id, const Pose& pose, Rgb color,
-                  float opacity, Object& out);
+  void addFormula(const description::FormulaObject& formula, const std::string& id,
+                  const Pose& pose, Rgb color, float opacity, Object& out);
+  // The file's object `id`, else the scene part `id` (anchored at its first element).
+  Object target(const description::AnimationDescription& anim) const;
   // Records an element's opacities: `base` is its share of the object's opacity (a fill's
   // fill_opacity), the opacity it has now is what fade_in restores after a fade_out.
   int track(int element, float base_opacity);

@@ -74,10 +74,16 @@ FillGeometry arrowTip(glm::vec3 tip, glm::vec3 direction, float length, float wi
 }
 
 StrokeGeometry bracket(float height, float serif, bool left, float stroke_width) {
+  // Drawn like TeX's big bracket, a filled glyph with a black backstroke: a full-width stem and
+  // arms that thin toward their ends, flat in its plane (edge-on it is a hairline, not a bar).
   StrokeGeometry g;
   const float s = left ? serif : -serif;
   g.points = {{s, height / 2, 0}, {0, height / 2, 0}, {0, -height / 2, 0}, {s, -height / 2, 0}};
   g.width = stroke_width;
+  g.widths = {kBracketArmEnd * stroke_width, stroke_width, stroke_width,
+              kBracketArmEnd * stroke_width};
+  g.backstroke_width = kBracketBackstroke;
+  g.flat = true;
   return g;
 }
 

@@ -92,7 +92,22 @@ GlyphAtlas::GlyphAtlas(const FontFiles& fonts, int pixel_size, int spread)
 
 GlyphAtlas::~GlyphAtlas() = default;
 
+const GlyphInfo* uniformGlyph(char32_t c) {
+  static const GlyphInfo kBlank{0, 0, 0, 0, 0, 0, 0, 0, 0.25f, 0, 0, 0, 0};
+  static const GlyphInfo kInk{0, 0, 1, 1, 0, -0.2f, 0.5f, 0.8f, 0.5f, 0.05f, 0.0f, 0.45f, 0.7f};
+  const bool blank = c == ' ' || c == 0xA0 || c == 0x3000 || c == '\t';
+  return blank ? &kBlank : &kInk;
+}
+
+GlyphAtlas::GlyphAtlas(NoFonts, int pixel_size, int spread)
+    : pixel_size_(pixel_size), spread_(spread), size_(kInitialSize) {
+  ascender_ = 0.8f;
+  descender_ = -0.2f;
+  line_height_ = 1.2f;
+}
+
 const GlyphInfo* GlyphAtlas::glyph(char32_t c) {
+  if (!library_) return uniformGlyph(c);
   if (auto it = lookup_.find(c); it != lookup_.end()) return &it->second->info;
   const Entry* entry = load(c);
   return entry ? &entry->info : nullptr;

@@ -31,6 +31,10 @@ struct GlyphInfo {
   bool hasQuad() const { return u1 > u0 && v1 > v0; }
 };
 
+// The metrics of a font-free atlas: every character but white space is a box of ink half an em
+// wide (hasQuad() is true, but nothing is rendered: never draw with them).
+const GlyphInfo* uniformGlyph(char32_t c);
+
 // A CPU-side signed-distance-field glyph atlas built with FreeType's SDF renderer.
 //
 // Pixels: one 8-bit channel, row-major, width() * height(), row 0 at v = 0. SDF convention
@@ -51,6 +55,13 @@ class GlyphAtlas {
   // opened; unusable fallbacks are skipped) and preloads ASCII printable characters plus common
   // punctuation. spread is in pixels at pixel_size (FreeType allows 2..32).
   explicit GlyphAtlas(const FontFiles& fonts, int pixel_size = 48, int spread = 8);
+  // An atlas that opens no font and renders nothing: glyph() answers uniformGlyph(), kerning()
+  // 0. For commands that compose a scene without drawing it (validate, info): positions of text
+  // differ from a real atlas' but timings, beats and element counts do not
+  // (docs/architecture.md).
+  struct NoFonts {};
+  explicit GlyphAtlas(NoFonts, int pixel_size = 48, int spread = 8);
+  bool hasFonts() const { return library_ != nullptr; }
   ~GlyphAtlas();
   GlyphAtlas(const GlyphAtlas&) = delete;
   GlyphAtlas& operator=(const GlyphAtlas&) = delete;

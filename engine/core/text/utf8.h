@@ -19,4 +19,7 @@ char32_t decodeUtf8Next(std::string_view s, std::size_t& pos);
 // U+10FFFF become U+FFFD.
 std::u32string decodeUtf8(std::string_view s);
 
+// Encodes code points as UTF-8 (the inverse of decodeUtf8 for valid input).
+std::string encodeUtf8(std::u32string_view s);
+
 }  // namespace flowview::text

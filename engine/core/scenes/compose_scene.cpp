@@ -1,0 +1,170 @@
+#include "core/scenes/compose_scene.h"
+
+#include <optional>
+
+#include "core/build/scene_builder.h"
+#include "core/io/json_document.h"
+#include "core/io/load_error.h"
+#include "core/scenes/general_layer.h"
+#include "core/scenes/network_flow.h"
+#include "core/scenes/scale_stack.h"
+#include "core/scenes/scene_file.h"
+
+namespace flowview::scenes {
+
+using namespace description;
+
+namespace {
+
+Camera cameraOf(const CameraDescription& c) {
+  auto f = [](double v) { return static_cast<float>(v); };
+  return Camera::fromEuler({f(c.euler_deg[0]), f(c.euler_deg[1]), f(c.euler_deg[2])},
+                           {f(c.center[0]), f(c.center[1]), f(c.center[2])}, f(c.height));
+}
+
+NetworkFlowConfig flowConfig(const NetworkFlowDescription& nf, int64_t seed) {
+  NetworkFlowConfig config;
+  config.seed = static_cast<uint64_t>(seed);
+  config.text = nf.text;
+  config.tokens = nf.tokens;
+  for (const NextTokenDescription& c : nf.next_tokens)
+    config.next_tokens.emplace_back(c.token, c.probability);
+  config.hide_block_labels = nf.hide_block_labels;
+  config.embedding_length = nf.embedding_length;
+  return config;
+}
+
+BeatParts partsOf(const PartOptions& options) {
+  BeatParts parts;
+  for (const auto& [name, timing] : options) parts[name] = PartTiming{timing.run_time, timing.skip};
+  return parts;
+}
+
+// One beat, visited with the pieces that build it.
+struct BeatComposer {
+  SceneBuilder& b;
+  text::GlyphAtlas& atlas;
+  std::optional<NetworkFlow>& flow;
+  GeneralLayer& general;
+  const SceneDescription& scene;
+  const std::string& notes;
+  BeatParts parts;
+
+  void operator()(const ShowTokensBeat& beat) const {
+    ShowTokensParams p;
+    p.word_scale = static_cast<float>(beat.word_scale);
+    p.notes = notes;
+    p.parts = parts;
+    flow->showTokens(p);
+  }
+  void operator()(const AttentionBeat& beat) const {
+    AttentionParams p;
+    p.orientation = beat.orientation;
+    p.frame_height = static_cast<float>(beat.frame_height);
+    p.frame_x = static_cast<float>(beat.frame_x);
+    p.frame_y = static_cast<float>(beat.frame_y);
+    p.run_time = beat.run_time;
+    p.notes = notes;
+    p.parts = parts;
+    flow->attention(p);
+  }
+  void operator()(const MlpBeat& beat) const {
+    MlpParams p;
+    p.one_by_one = beat.one_by_one;
+    p.sideview = beat.sideview_orientation;
+    p.final_orientation = beat.final_orientation;
+    p.neurons = beat.neurons;
+    p.depth = static_cast<float>(beat.depth);
+    p.notes = notes;
+    p.parts = parts;
+    flow->mlp(p);
+  }
+  void operator()(const RepetitionsBeat& beat) const {
+    RepetitionsParams p;
+    p.depth = static_cast<float>(beat.depth);
+    p.notes = notes;
+    p.parts = parts;
+    flow->repetitions(p);
+  }
+  void operator()(const FocusLastLayerBeat&) const {
+    flow->focusLastLayer(FocusParams{notes, parts});
+  }
+  void operator()(const UnembeddingBeat&) const {
+    flow->unembedding(UnembeddingParams{notes, parts});
+  }
+  void operator()(const CycleEmbeddingsBeat&) const { flow->cycleEmbeddings(notes); }
+  void operator()(const ContextSizeBeat& beat) const {
+    ContextSizeParams p;
+    p.context_label = beat.label;
+    p.context_value = beat.value;
+    p.dimension_label = beat.dimension;
+    p.notes = notes;
+    p.parts = parts;
+    flow->contextSize(p);
+  }
+  void operator()(const RemoveEarlierLayersBeat&) const { flow->removeEarlierLayers(); }
+  void operator()(const DesiredOutputBeat& beat) const {
+    DesiredOutputParams p;
+    p.words = beat.words;
+    p.probabilities = beat.probabilities;
+    p.notes = notes;
+    p.parts = parts;
+    flow->desiredOutput(p);
+  }
+  void operator()(const UnembeddingMatrixBeat&) const { flow->unembeddingMatrix(notes); }
+  void operator()(const ScaleStackBeat& beat) const {
+    ScaleStackParams p;
+    p.tokens = beat.tokens;
+    p.layers = beat.layers;
+    p.rows = beat.rows;
+    p.dimension_label = beat.dimension;
+    p.seed = static_cast<uint64_t>(scene.seed);
+    buildScaleStack(b, atlas, p);
+  }
+  void operator()(const WaitBeat& beat) const {
+    b.wait(beat.duration, beat.name, beat.section, notes);
+  }
+  void operator()(const PlayBeat& beat) const {
+    const double t0 = b.now();
+    const double default_run_time = beat.run_time.value_or(1.0);
+    double end = 0.0, start = 0.0;
+    for (const AnimationDescription& a : beat.animations) {
+      const double d = general.animate(a, t0 + start, default_run_time);
+      end = std::max(end, start + d);
+      start += beat.lag_ratio * d;
+    }
+    if (beat.run_time && beat.animations.empty()) end = *beat.run_time;
+    b.endPlay(end, beat.name, beat.section, notes);
+  }
+};
+
+}  // namespace
+
+Scene composeScene(const SceneDescription& scene, text::GlyphAtlas& atlas) {
+  SceneBuilder b(scene.title);
+  if (scene.camera) b.mutableScene().camera.setInitial(cameraOf(*scene.camera));
+  for (const CameraPresetDescription& preset : scene.camera_presets)
+    b.addPreset(preset.name, cameraOf(preset.camera));
+  std::optional<NetworkFlow> flow;
+  if (scene.network_flow) flow.emplace(b, atlas, flowConfig(*scene.network_flow, scene.seed));
+  GeneralLayer general(b, atlas);
+  for (const ObjectDescription& object : scene.objects) general.addObject(object);
+  for (const BeatDescription& beat : scene.beats)
+    std::visit(BeatComposer{b, atlas, flow, general, scene, beat.notes, partsOf(beat.parts)},
+               beat.kind);
+  Scene built = b.finish();
+  built.present_every_beat = scene.present_every_beat;
+  if (built.duration <= 0.0) {
+    const SourceRef& at = scene.beats_source;
+    throw io::LoadError(at.file, at.pointer, at.location, "the scene lasts 0 seconds");
+  }
+  if (built.duration > kMaxSceneSeconds) {
+    const SourceRef& at = scene.beats_source;
+    throw io::LoadError(
+        at.file, at.pointer, at.location,
+        "the scene lasts " + io::formatNumber(built.duration) + " s, more than the limit of 1e9 s");
+  }
+  return built;
+}
+
+}  // namespace flowview::scenes
