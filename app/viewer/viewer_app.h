@@ -10,6 +10,7 @@
 
 #include "core/camera/camera.h"
 #include "core/scene/scene.h"
+#include "viewer/attention_panel.h"
 #include "viewer/beat_jump.h"
 #include "viewer/camera_controller.h"
 #include "viewer/presenter_view.h"
@@ -117,6 +118,7 @@ class ViewerApp {
   bool automation_ = false;
   std::unique_ptr<text::GlyphAtlas> atlas_;
   Scene scene_;
+  viewer::AttentionPanel attention_panel_;  // the attention-math scene's gain and mask
   std::string scene_path_;
 
   Transport transport_;

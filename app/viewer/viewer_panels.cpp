@@ -198,6 +198,14 @@ void ViewerApp::drawSidePanel() {
   ImGui::TextWrapped("%s", scene_.title.empty() ? scene_path_.c_str() : scene_.title.c_str());
   ImGui::TextDisabled("%s", std::filesystem::path(scene_path_).filename().string().c_str());
   if (ImGui::CollapsingHeader("Beats", ImGuiTreeNodeFlags_DefaultOpen)) drawBeatList();
+  if (std::optional<Scene> rebuilt = attention_panel_.draw(scene_, *atlas_)) {
+    scene_ = std::move(*rebuilt);  // between frames, as a hot reload
+    transport_.setTimeline(scene_.beats, scene_.duration);
+    presets_.setScenePresets(scene_.presets);
+    sceneChanged();
+    preview_time_ = -2.0;
+    busy_frames_ = 3;
+  }
   // Next token before Camera: visible without scrolling on a 720-pixel window.
   if (!scene_.next_tokens.tokens.empty() &&
       ImGui::CollapsingHeader("Next token", ImGuiTreeNodeFlags_DefaultOpen)) {

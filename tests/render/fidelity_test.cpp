@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <vector>
 
 #include "core/build/scene_builder.h"
@@ -83,6 +84,62 @@ TEST(Fidelity, FocusBackdropDarkensTheBlocksBehindTheLastLayer) {
   const std::vector<int> gap = region(image, 253, 220, 274, 260, false);
   EXPECT_LE(percentile(gap, 0.5), 35);
   EXPECT_GE(percentile(gap, 0.5), 8) << "the blocks still show, darkened";
+}
+
+// hlnf_27 (68.04 s): "Many repetitions". At 640x360 the reference's five dots are about 5 px
+// across and "repetitions" spans about 90 px. Before the fix: 15 bright dot pixels in all, a label
+// 28 px wide in this window (it sat lower, over the brace).
+struct Extent {
+  int count = 0, x0 = 1 << 20, x1 = -1, y0 = 1 << 20, y1 = -1;
+};
+Extent brightExtent(const Image& image, int x0, int y0, int x1, int y1, int threshold) {
+  Extent e;
+  for (int y = y0; y < y1; ++y) {
+    for (int x = x0; x < x1; ++x) {
+      if (brightness(image, x, y) < threshold) continue;
+      ++e.count;
+      e.x0 = std::min(e.x0, x), e.x1 = std::max(e.x1, x);
+      e.y0 = std::min(e.y0, y), e.y1 = std::max(e.y1, y);
+    }
+  }
+  return e;
+}
+
+// (The brace's shape is not measured here: the old label overlapped the same pixels; the
+// ReferenceFrames baseline at 68.04 s holds it.)
+TEST(Fidelity, ManyRepetitionsHasLargeDotsAndAFullSizeLabel) {
+  const Image image = mainScene().at(68.04);
+  const Extent dots = brightExtent(image, 395, 178, 480, 206, 200);
+  const Extent label = brightExtent(image, 360, 105, 530, 137, 200);
+  std::printf("dots %d  label x %d..%d\n", dots.count, label.x0, label.x1);
+  EXPECT_GE(dots.count, 50) << "the dots are specks";
+  EXPECT_GE(label.x1 - label.x0, 82) << "the label is too small";
+}
+
+// mention_context_size_and_unembedding at 92 s: the matrix's label is W with a subscript U (the
+// seed's Tex "W_U"), not the three characters "W_U": the U's top sits well below the W's and its
+// foot below the W's (before the fix both capitals had one top row, with an underscore between).
+TEST(Fidelity, UnembeddingLabelIsWWithSubscriptU) {
+  text::GlyphAtlas atlas{text::locateFonts()};
+  HeadlessRenderer renderer{atlas};
+  const Scene scene =
+      scenes::loadSceneFile(std::string(FLOWVIEW_TEST_SOURCE_DIR) +
+                                "/../scenes/mention_context_size_and_unembedding.json",
+                            atlas);
+  RenderOptions options;
+  options.width = kW;
+  options.height = kH;
+  Image image;
+  renderer.render(scene, 92.0, options, image);
+  const Extent all = brightExtent(image, 30, 75, 100, 125, 180);
+  ASSERT_GT(all.count, 40) << "the label must show";
+  const int quarter = (all.x1 - all.x0) / 4;  // the W, the U: outer quarters
+  const Extent w = brightExtent(image, all.x0, 75, all.x0 + quarter, 125, 180);
+  const Extent u = brightExtent(image, all.x1 - quarter, 75, all.x1 + 1, 125, 180);
+  std::printf("label x %d..%d  W rows %d..%d  U rows %d..%d\n", all.x0, all.x1, w.y0, w.y1, u.y0,
+              u.y1);
+  EXPECT_GE(u.y0 - w.y0, 3) << "the U stands as tall as the W: not a subscript";
+  EXPECT_GT(u.y1, w.y1) << "the U's foot must sit below the W's";
 }
 
 // At the end of play 30 the unembedding rectangle's reveal is a rounding error past its start:

@@ -212,7 +212,9 @@ TEST(SceneKinds, EveryBeatKindReadsIntoItsOwnAlternative) {
     SCOPED_TRACE(kind.name);
     std::string beats = R"({"beat": "show_tokens"}, {"beat": "attention"}, )";
     if (std::string(kind.name) == "show_tokens") beats = "";
-    const std::string extra = std::string(kind.name) == "play" ? R"(, "animations": [])" : "";
+    const std::string extra = std::string(kind.name) == "play"     ? R"(, "animations": [])"
+                              : std::string(kind.name) == "lesson" ? R"(, "lesson": "mole_example")"
+                                                                   : "";
     const SceneDescription s =
         readSceneString(R"({"version": 1, "network_flow": {"text": "a b c d"}, "beats": [)" +
                             beats + R"({"beat": ")" + kind.name + "\"" + extra + "}]}",

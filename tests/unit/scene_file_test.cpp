@@ -74,7 +74,7 @@ TEST(SceneFileErrors, EachBadInputGetsOneClearLine) {
             "bad.json:1:35: /beats/0/beat: unknown beat \"dance\" (show_tokens, attention, mlp, "
             "repetitions, focus_last_layer, unembedding, cycle_embeddings, "
             "context_size, remove_earlier_layers, desired_output, unembedding_matrix, scale_stack, "
-            "play, wait)");
+            "lesson, play, wait)");
   EXPECT_EQ(loadError("{\"version\": 1,\n \"beats\": [{\"beat\": \"wait\", \"durration\": 2}]}"),
             "bad.json:2:29: /beats/0: unknown field \"durration\" (did you mean \"duration\"?)");
   EXPECT_EQ(loadError(R"({"version": "1", "beats": []})"),

@@ -52,6 +52,7 @@ constexpr BeatKindEntry kBeatKinds[] = {
     {"desired_output", true, true, true, readDesiredOutputBeat},
     {"unembedding_matrix", true, true, false, readUnembeddingMatrixBeat},
     {"scale_stack", false, false, false, readScaleStackBeat},
+    {"lesson", false, false, false, readLessonBeat},
     {"play", false, false, false, readPlayBeat},
     {"wait", false, false, false, readWaitBeat},
 };

@@ -1,10 +1,16 @@
 // Reading "beats" entries and the animations of play beats (docs/scene-format.md, "Beats").
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <sstream>
 
 #include "core/description/kinds.h"
 #include "core/description/limits.h"
 #include "core/description/read_context.h"
+#include "core/scenes/lesson_scenes.h"
 #include "core/scenes/network_flow.h"
+#include "core/scenes/scene_file.h"
 #include "core/scenes/scene_json.h"
 
 namespace flowview::description {
@@ -202,6 +208,45 @@ BeatKind readScaleStackBeat(ObjectReader& beat, ReadContext&) {
   s.rows = beat.optionalInRange<int>("rows", 10, 3, 64);
   s.dimension = beat.optional<std::string>("dimension", s.dimension);
   return s;
+}
+
+BeatKind readLessonBeat(ObjectReader& beat, ReadContext& context) {
+  LessonBeat l;
+  l.lesson = beat.required<std::string>("lesson");
+  if (!scenes::isLesson(l.lesson)) {
+    std::string list;
+    for (const auto& n : scenes::lessonNames()) list += (list.empty() ? "" : ", ") + n;
+    beat.fail("lesson", "unknown lesson \"" + l.lesson + "\" (" + list + ")");
+  }
+  l.seed = beat.optionalInRange<int64_t>("seed", 0, 0, std::numeric_limits<int64_t>::max());
+  if (beat.has("passage")) {
+    l.passage = beat.required<std::string>("passage");
+    namespace fs = std::filesystem;
+    // Relative to the scene file; else to the scene directory (a scene read from a string).
+    fs::path path = fs::path(*l.passage).is_absolute()
+                        ? fs::path(*l.passage)
+                        : fs::path(context.doc.file()).parent_path() / *l.passage;
+    if (!fs::exists(path) && !fs::path(*l.passage).is_absolute()) {
+      const fs::path scene_dir = fs::path(scenes::defaultScenePath()).parent_path();
+      if (fs::exists(scene_dir / *l.passage)) path = scene_dir / *l.passage;
+    }
+    std::ifstream in(path);
+    std::ostringstream text;
+    if (!in || !(text << in.rdbuf())) beat.fail("passage", "cannot read " + path.string());
+    l.passage_text = text.str();
+    if (l.passage_text.size() > (1u << 20)) beat.fail("passage", "more than 1 MiB of text");
+  } else if (l.lesson == "text_passage_intro") {
+    beat.fail("lesson", "\"text_passage_intro\" needs a passage");
+  }
+  if (auto gains = beat.optionalArray("gains")) {
+    for (const auto& g : *gains) {
+      const double value = g.as<double>();
+      if (!(value >= 0 && value <= 100)) g.fail("must be between 0 and 100");
+      l.gains.push_back(value);
+    }
+    if (l.gains.empty() || l.gains.size() > 4) beat.fail("gains", "1 to 4 gains");
+  }
+  return l;
 }
 
 BeatKind readWaitBeat(ObjectReader& beat, ReadContext&) {

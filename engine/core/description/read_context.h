@@ -67,6 +67,7 @@ BeatKind readRemoveEarlierLayersBeat(io::ObjectReader&, ReadContext&);
 BeatKind readDesiredOutputBeat(io::ObjectReader&, ReadContext&);
 BeatKind readUnembeddingMatrixBeat(io::ObjectReader&, ReadContext&);
 BeatKind readScaleStackBeat(io::ObjectReader&, ReadContext&);
+BeatKind readLessonBeat(io::ObjectReader&, ReadContext&);
 BeatKind readPlayBeat(io::ObjectReader&, ReadContext&);
 BeatKind readWaitBeat(io::ObjectReader&, ReadContext&);
 

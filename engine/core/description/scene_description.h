@@ -206,6 +206,14 @@ struct ScaleStackBeat {
   int tokens = 2048, layers = 96, rows = 10;
   std::string dimension = "12,288";
 };
+// One of the lesson scenes (docs/scenes.md), built whole from engine/core/lessons.
+struct LessonBeat {
+  std::string lesson;                  // lesson_scenes.h: lessonNames()
+  int64_t seed = 0;                    // 0: the lesson's default
+  std::optional<std::string> passage;  // a text file relative to the scene file, as written
+  std::string passage_text;            // its contents, read with the scene (not written back)
+  std::vector<double> gains;           // attention_math; empty: the default
+};
 struct WaitBeat {
   double duration = 1.0;
   std::string name = "hold", section;
@@ -220,7 +228,8 @@ struct PlayBeat {
 using BeatKind =
     std::variant<ShowTokensBeat, AttentionBeat, MlpBeat, RepetitionsBeat, FocusLastLayerBeat,
                  UnembeddingBeat, CycleEmbeddingsBeat, ContextSizeBeat, RemoveEarlierLayersBeat,
-                 DesiredOutputBeat, UnembeddingMatrixBeat, ScaleStackBeat, WaitBeat, PlayBeat>;
+                 DesiredOutputBeat, UnembeddingMatrixBeat, ScaleStackBeat, LessonBeat, WaitBeat,
+                 PlayBeat>;
 
 // A network-flow beat's "parts" option: per part name (NetworkFlow::partNames), a new run time
 // for the play that brings it in, or skip it.

@@ -186,6 +186,12 @@ struct BeatWriter {
     out["rows"] = b.rows;
     out["dimension"] = b.dimension;
   }
+  void operator()(const LessonBeat& b) const {
+    out["lesson"] = b.lesson;
+    if (b.seed != 0) out["seed"] = b.seed;
+    if (b.passage) out["passage"] = *b.passage;
+    if (!b.gains.empty()) out["gains"] = b.gains;
+  }
   void operator()(const WaitBeat& b) const {
     out["name"] = b.name;
     out["section"] = b.section;
@@ -313,6 +319,7 @@ std::string beatName(const BeatKind& kind) {
                                        "desired_output",
                                        "unembedding_matrix",
                                        "scale_stack",
+                                       "lesson",
                                        "wait",
                                        "play"};
   return kNames[kind.index()];

@@ -56,7 +56,7 @@ class AttentionMath {
   explicit AttentionMath(SceneBuilder& b) : b_(b) {}
 
   MatrixHandles matrix(const lessons::Matrix& values, const std::string& name, glm::vec3 center,
-                       MatrixColoring coloring, float value_max, float em = 0.2f,
+                       MatrixColoring coloring, float value_max, float em = 0.23f,
                        bool row_labels = true) {
     MatrixOptions o;
     o.name = name;
@@ -133,7 +133,7 @@ AttentionMathHandles buildAttentionMath(SceneBuilder& b, text::GlyphAtlas&,
                                         const AttentionMathParams& p) {
   using namespace lessons;
   const AttentionInputs inputs = makeAttentionInputs(AttentionSizes{}, p.seed);
-  const AttentionHead head = computeAttentionHead(inputs);
+  const AttentionHead head = computeAttentionHead(inputs, p.causal, p.gain);
   const int T = static_cast<int>(inputs.x.rows());
   AttentionMath s(b);
   b.mutableScene().camera.setInitial(Camera::fromEuler({0, 0, 0}, {0, 0, 0}, kFrameHeight));
@@ -146,7 +146,7 @@ AttentionMathHandles buildAttentionMath(SceneBuilder& b, text::GlyphAtlas&,
   const int title = s.text("title", "One head of attention", {0, 4.9f, 0}, 0.45f);
   const MatrixHandles x = s.matrix(inputs.x, "x", {0, 0, 0}, kSigned, 2.0f);
   const int x_label =
-      s.text("x/label", "x   (T = 8 tokens, C = 32 channels)", {0, -1.9f, 0}, 0.24f, grey);
+      s.text("x/label", "x   (T = 8 tokens, C = 32 channels)", {0, -2.05f, 0}, 0.24f, grey);
   s.show({title}, t0, 1.0);
   s.show(x.allElements(), t0 + 0.5, 2.0, 0.02);
   s.show({x_label}, t0 + 2.0, 1.0);
@@ -158,9 +158,9 @@ AttentionMathHandles buildAttentionMath(SceneBuilder& b, text::GlyphAtlas&,
   t0 = b.now();
   const Matrix mean_loop = prefixMeanByLoop(inputs.x);
   const MatrixHandles xbar =
-      s.matrix(mean_loop, "xbar", {kRight + 0.5f, 0, 0}, kSigned, 2.0f, 0.2f, false);
+      s.matrix(mean_loop, "xbar", {kRight + 0.5f, 0, 0}, kSigned, 2.0f, 0.23f, false);
   const int xbar_label =
-      s.text("xbar/label", "row t = mean of x rows 0..t", {kRight + 0.5f, -1.9f, 0}, 0.24f, grey);
+      s.text("xbar/label", "row t = mean of x rows 0..t", {kRight + 0.5f, -2.05f, 0}, 0.24f, grey);
   const double step = 4.0 / T;
   s.show({xbar.left_bracket, xbar.right_bracket, xbar_label}, t0, 0.5);
   for (int t = 0; t < T; ++t) {
@@ -175,10 +175,10 @@ AttentionMathHandles buildAttentionMath(SceneBuilder& b, text::GlyphAtlas&,
   // 3. The same as one product with the row-normalised lower-triangular matrix.
   t0 = b.now();
   const MatrixHandles w_avg =
-      s.matrix(averagingWeights(T), "w_avg", {-6.3f, 0, 0}, kMagnitude, 1.0f, 0.17f);
-  const int times = s.text("signs/times", "\u00B7", {-3.0f, 0, 0}, 0.5f);
+      s.matrix(averagingWeights(T), "w_avg", {-6.3f, 0, 0}, kMagnitude, 1.0f, 0.195f);
+  const int times = s.text("signs/times", "\u00B7", {-3.6f, 0, 0}, 0.5f);
   const int equals = s.text("signs/equals", "=", {2.75f, 0, 0}, 0.4f);
-  const int w_label = s.text("w_avg/label", "tril(1) / row sums", {-6.3f, -1.9f, 0}, 0.24f, grey);
+  const int w_label = s.text("w_avg/label", "tril(1) / row sums", {-6.3f, -2.05f, 0}, 0.24f, grey);
   s.show(w_avg.allElements(), t0, 2.0, 0.01);
   s.show({times, equals, w_label}, t0 + 1.0, 1.0);
   const int check = s.text("check", "the same averages", {kRight + 0.5f, 2.0f, 0}, 0.26f, yellow);
@@ -194,9 +194,9 @@ AttentionMathHandles buildAttentionMath(SceneBuilder& b, text::GlyphAtlas&,
     b.remove(e, t0 + 0.5);
   }
   b.fadeOut(w_label, {t0, t0 + 0.5});
-  const MatrixHandles mask = s.matrix(causalMask(T), "mask", {-6.3f, 0, 0}, kSigned, 1.0f, 0.17f);
+  const MatrixHandles mask = s.matrix(causalMask(T), "mask", {-6.3f, 0, 0}, kSigned, 1.0f, 0.195f);
   const int mask_label =
-      s.text("mask/label", "0, with -\u221E above the diagonal", {-6.3f, -1.9f, 0}, 0.22f, grey);
+      s.text("mask/label", "0, with -\u221E above the diagonal", {-6.3f, -2.05f, 0}, 0.22f, grey);
   s.show(mask.allElements(), t0 + 0.5, 1.0, 0.01);
   s.show({mask_label}, t0 + 0.5, 1.0);
   const double swap = t0 + 2.5;
@@ -206,9 +206,9 @@ AttentionMathHandles buildAttentionMath(SceneBuilder& b, text::GlyphAtlas&,
   }
   b.fadeOut(mask_label, {swap, swap + 0.5});
   const MatrixHandles w_soft =
-      s.matrix(maskedSoftmaxWeights(T), "w_soft", {-6.3f, 0, 0}, kMagnitude, 1.0f, 0.17f);
+      s.matrix(maskedSoftmaxWeights(T), "w_soft", {-6.3f, 0, 0}, kMagnitude, 1.0f, 0.195f);
   const int soft_label =
-      s.text("w_soft/label", "softmax, row by row", {-6.3f, -1.9f, 0}, 0.24f, yellow);
+      s.text("w_soft/label", "softmax, row by row", {-6.3f, -2.05f, 0}, 0.24f, yellow);
   s.show(w_soft.allElements(), swap + 0.5, 1.0, 0.01);
   s.show({soft_label}, swap + 0.5, 1.0);
   s.play(4.0, "as a softmax",
@@ -218,10 +218,10 @@ AttentionMathHandles buildAttentionMath(SceneBuilder& b, text::GlyphAtlas&,
   // 5. Queries, keys and values: linear maps of x.
   t0 = b.now();
   s.clear(t0, 0.5, {title});
-  const MatrixHandles x_small = s.matrix(inputs.x, "x2", {-5.2f, 0, 0}, kSigned, 2.0f, 0.16f);
-  const MatrixHandles q = s.matrix(head.q, "q", {4.2f, 3.1f, 0}, kSigned, 2.0f, 0.16f);
-  const MatrixHandles k = s.matrix(head.k, "k", {4.2f, 0.0f, 0}, kSigned, 2.0f, 0.16f);
-  const MatrixHandles v = s.matrix(head.v, "v", {4.2f, -3.1f, 0}, kSigned, 2.0f, 0.16f);
+  const MatrixHandles x_small = s.matrix(inputs.x, "x2", {-5.2f, 0, 0}, kSigned, 2.0f, 0.18f);
+  const MatrixHandles q = s.matrix(head.q, "q", {4.2f, 3.1f, 0}, kSigned, 2.0f, 0.18f);
+  const MatrixHandles k = s.matrix(head.k, "k", {4.2f, 0.0f, 0}, kSigned, 2.0f, 0.18f);
+  const MatrixHandles v = s.matrix(head.v, "v", {4.2f, -3.1f, 0}, kSigned, 2.0f, 0.18f);
   std::vector<int> qkv_labels = {
       s.text("q/label", "q = x Wq", {0.2f, 3.1f, 0}, 0.28f),
       s.text("k/label", "k = x Wk", {0.2f, 0.0f, 0}, 0.28f),
@@ -242,7 +242,7 @@ AttentionMathHandles buildAttentionMath(SceneBuilder& b, text::GlyphAtlas&,
   t0 = b.now();
   s.clear(t0, 0.5, {title});
   const MatrixHandles scores = s.matrix(head.scores, "scores", {kLeft, 0, 0}, kSigned, 8.0f);
-  const int scores_label = s.text("scores/label", "q k\u1D40", {kLeft, -1.9f, 0}, 0.3f);
+  const int scores_label = s.text("scores/label", "q k\u1D40", {kLeft, -2.05f, 0}, 0.3f);
   s.show(scores.allElements(), t0 + 0.5, 2.0, 0.01);
   s.show({scores_label}, t0 + 0.5, 1.0);
   s.track(addMatrixHighlight(b, scores, MatrixSelection::ofCell(3, 5), yellow, t0 + 2.0, 1.0));
@@ -267,7 +267,9 @@ AttentionMathHandles buildAttentionMath(SceneBuilder& b, text::GlyphAtlas&,
   t0 = b.now();
   s.clear(t0, 0.5, {title});
   const MatrixHandles masked = s.matrix(head.masked, "masked", {kLeft, 0, 0}, kSigned, 2.0f);
-  const int masked_label = s.text("masked/label", "masked", {kLeft, -1.9f, 0}, 0.3f);
+  const int masked_label =
+      s.text("masked/label", p.causal ? "masked" : "no mask: every token sees all",
+             {kLeft, -2.05f, 0}, 0.3f);
   s.show(masked.allElements(), t0 + 0.5, 1.5, 0.01);
   s.show({masked_label}, t0 + 0.5, 1.0);
   s.play(2.0, "mask the future", "A token must not see the future: mask above the diagonal.");
@@ -277,7 +279,7 @@ AttentionMathHandles buildAttentionMath(SceneBuilder& b, text::GlyphAtlas&,
   AttentionMathHandles handles;
   handles.weights = s.matrix(head.weights, "weights", {kRight, 0, 0}, kMagnitude, 1.0f);
   const int weights_label =
-      s.text("weights/label", "softmax: each row sums to 1", {kRight, -1.9f, 0}, 0.26f);
+      s.text("weights/label", "softmax: each row sums to 1", {kRight, -2.05f, 0}, 0.26f);
   s.show({handles.weights.left_bracket, handles.weights.right_bracket, weights_label}, t0, 0.5);
   const double row_step = 4.0 / T;
   for (int t = 0; t < T; ++t) {
@@ -294,12 +296,12 @@ AttentionMathHandles buildAttentionMath(SceneBuilder& b, text::GlyphAtlas&,
   keep.push_back(title);
   s.clear(t0, 0.5, keep);
   s.moveBy(handles.weights.allElements(), {t0, t0 + 1.0}, {-11.0f, 0, 0});
-  const MatrixHandles v2 = s.matrix(head.v, "v2", {0.4f, 0, 0}, kSigned, 2.0f, 0.18f, false);
-  handles.out = s.matrix(head.out, "out", {6.2f, 0, 0}, kSigned, 2.0f, 0.18f, false);
+  const MatrixHandles v2 = s.matrix(head.v, "v2", {0.4f, 0, 0}, kSigned, 2.0f, 0.2f, false);
+  handles.out = s.matrix(head.out, "out", {6.2f, 0, 0}, kSigned, 2.0f, 0.2f, false);
   const int dot = s.text("out/times", "\u00B7", {-2.4f, 0, 0}, 0.5f);
   const int eq = s.text("out/equals", "=", {3.3f, 0, 0}, 0.4f);
-  const int out_label = s.text("out/label", "out = weights \u00B7 v", {6.2f, -1.9f, 0}, 0.26f);
-  const int v_label = s.text("v2/label", "v", {0.4f, -1.9f, 0}, 0.26f);
+  const int out_label = s.text("out/label", "out = weights \u00B7 v", {6.2f, -2.05f, 0}, 0.26f);
+  const int v_label = s.text("v2/label", "v", {0.4f, -2.05f, 0}, 0.26f);
   s.show(v2.allElements(), t0 + 1.0, 1.0, 0.005);
   s.show({v_label}, t0 + 1.0, 1.0);
   s.show({dot, eq, out_label}, t0 + 1.0, 1.0);
@@ -316,7 +318,7 @@ AttentionMathHandles buildAttentionMath(SceneBuilder& b, text::GlyphAtlas&,
     const float cx = (i - 0.5f * (n - 1)) * 5.6f;
     const Matrix w = gainedWeights(head.scaled, p.gains[size_t(i)], true);
     const std::string name = "gain" + std::to_string(i);
-    const MatrixHandles m = s.matrix(w, name, {cx, 0, 0}, kMagnitude, 1.0f, 0.14f);
+    const MatrixHandles m = s.matrix(w, name, {cx, 0, 0}, kMagnitude, 1.0f, 0.165f);
     const int label = s.text(name + "/label", "gain " + fixed(p.gains[size_t(i)], 0), {cx, 1.9f, 0},
                              0.3f, yellow);
     const int peak = s.text(name + "/peak", "mean peak " + fixed(rowPeaks(w).mean(), 2),
@@ -341,6 +343,18 @@ AttentionMathHandles buildAttentionMath(SceneBuilder& b, text::GlyphAtlas&,
 
   b.wait(2.0, "hold", kSection, "One head: four matrix products, a mask and a softmax.");
   return handles;
+}
+
+Scene buildAttentionMathScene(text::GlyphAtlas& atlas, const std::string& title,
+                              const AttentionMathParams& params) {
+  SceneBuilder b(title);
+  buildAttentionMath(b, atlas, params);
+  return b.finish();
+}
+
+bool isAttentionMathScene(const Scene& scene) {
+  return scene.findPart("w_soft") && scene.findPart("masked") && scene.findPart("weights") &&
+         scene.findPart("gain0");
 }
 
 }  // namespace flowview::scenes

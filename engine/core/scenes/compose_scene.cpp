@@ -6,6 +6,7 @@
 #include "core/io/json_document.h"
 #include "core/io/load_error.h"
 #include "core/scenes/general_layer.h"
+#include "core/scenes/lesson_scenes.h"
 #include "core/scenes/network_flow.h"
 #include "core/scenes/scale_stack.h"
 #include "core/scenes/scene_file.h"
@@ -49,6 +50,7 @@ struct BeatComposer {
   const SceneDescription& scene;
   const std::string& notes;
   BeatParts parts;
+  const SourceRef& source;  // the beat object, for a lesson's errors
 
   void operator()(const ShowTokensBeat& beat) const {
     ShowTokensParams p;
@@ -121,6 +123,17 @@ struct BeatComposer {
     p.seed = static_cast<uint64_t>(scene.seed);
     buildScaleStack(b, atlas, p);
   }
+  void operator()(const LessonBeat& beat) const {
+    LessonOptions options;
+    options.seed = static_cast<uint64_t>(beat.seed);
+    options.passage = beat.passage_text;
+    options.gains = beat.gains;
+    try {
+      buildLesson(beat.lesson, b, atlas, options);
+    } catch (const std::invalid_argument& e) {
+      throw io::LoadError(source.file, source.pointer + "/lesson", source.location, e.what());
+    }
+  }
   void operator()(const WaitBeat& beat) const {
     b.wait(beat.duration, beat.name, beat.section, notes);
   }
@@ -150,8 +163,9 @@ Scene composeScene(const SceneDescription& scene, text::GlyphAtlas& atlas) {
   GeneralLayer general(b, atlas);
   for (const ObjectDescription& object : scene.objects) general.addObject(object);
   for (const BeatDescription& beat : scene.beats)
-    std::visit(BeatComposer{b, atlas, flow, general, scene, beat.notes, partsOf(beat.parts)},
-               beat.kind);
+    std::visit(
+        BeatComposer{b, atlas, flow, general, scene, beat.notes, partsOf(beat.parts), beat.source},
+        beat.kind);
   Scene built = b.finish();
   built.present_every_beat = scene.present_every_beat;
   if (built.duration <= 0.0) {

@@ -51,7 +51,7 @@ inline constexpr float kBrace = 3.0f;  // braces and matrix brackets
 namespace font {
 inline constexpr float kPhrase = 48, kTokensLabel = 72, kQuestionMarks = 48;
 inline constexpr float kAttentionTitle = 96, kMlpTitle = 72;
-inline constexpr float kRepetitionsLabel = 48, kRepetitionsLabelScale = 2.0f;
+inline constexpr float kRepetitionsLabel = 48, kRepetitionsLabelScale = 2.65f;
 inline constexpr float kBarLabel = 30, kContextLabel = 72, kMatrixLabel = 72, kEquals = 72;
 inline constexpr float kCountLabel = 60, kSoftmaxLabel = 48;
 // manim backstroke width -> outline pixels at 1080p.
@@ -149,9 +149,9 @@ namespace repetitions {
 inline constexpr float kStartGap = 3.0f;  // from the last layer to the first thin block
 inline constexpr float kThinDepth = 1.0f;
 inline constexpr int kDots = 5;
-inline constexpr float kDotRadius = 0.09f, kDotSpacing = 0.8f, kDotsY = 0.3f;
-inline constexpr float kBraceGap = 0.35f, kBraceDepth = 0.3f, kBraceStroke = 4.0f;
-inline constexpr float kLabelGap = 1.6f;
+inline constexpr float kDotRadius = 0.2f, kDotSpacing = 0.8f, kDotsY = 0.3f;
+inline constexpr float kBraceGap = 0.35f, kBraceDepth = 0.8f, kBraceStroke = 4.0f;
+inline constexpr float kLabelGap = 2.9f;
 inline constexpr float kFinalLayerGap = 1.0f;  // the final layer beyond the thin blocks
 }  // namespace repetitions
 
@@ -208,6 +208,8 @@ inline constexpr float kHeight = 6.0f, kPitchX = 0.62f, kEntryEm = 0.2f;
 inline constexpr float kRightOfVector = 1.0f, kAboveLayer = 1.0f;
 inline constexpr double kValueMax = 9.9;  // entries uniform in [-9.9, 9.9)
 inline constexpr float kBracketSerif = 0.15f, kBracketGap = 0.05f, kLabelGap = 1.0f;
+// The label's subscript U: its size against the W's, offsets in ems of the W.
+inline constexpr float kSubscriptScale = 0.7f, kSubscriptRight = 0.62f, kSubscriptDrop = 0.3f;
 inline constexpr float kCornerBuff = 0.5f, kShrink = 0.5f;  // the list parks in the corner
 inline constexpr float kWordEm = 0.3f;
 inline constexpr float kSoftmaxArrow = 2.2f, kSoftmaxFill = 0.1f;

@@ -49,8 +49,8 @@ void NetworkFlow::showRepetitions(const RepetitionsParams& p, float z_start, flo
   brace_pose.rotation = brace_pose.rotation * glm::angleAxis(-kPi / 2, glm::vec3(0, 0, 1));
   rep_brace_ = b_.addStroke(
       "repetitions/brace",
-      shapes::brace(p.depth, repetitions::kBraceDepth, false, repetitions::kBraceStroke),
-      brace_pose, colour::kWhite);
+      shapes::brace(p.depth, repetitions::kBraceDepth, true, repetitions::kBraceStroke), brace_pose,
+      colour::kWhite);
   b_.hideUntil(rep_brace_, t0);
   b_.reveal(rep_brace_, {t0, t0 + 3}, RevealStyle::Grow);
   TextGeometry g;

@@ -85,9 +85,17 @@ NetworkFlow::MatrixLayout NetworkFlow::showMatrix(const Layer& layer, const Colu
   elements.push_back(b_.addStroke(
       "wu/rbracket", shapes::bracket(m.height, matrix::kBracketSerif, false, stroke::kBrace),
       at({m.right + matrix::kBracketGap, mid_y, m.z}), colour::kWhite));
-  const int label = addText("wu/label", "W_U", font::kMatrixLabel,
-                            {m.left - matrix::kLabelGap, mid_y, m.z}, colour::kWhite);
+  // W with a subscript U (the seed's Tex "W_U"): the U smaller, right of and below the W.
+  const float label_x = m.left - matrix::kLabelGap, em = textEm(font::kMatrixLabel);
+  const int label =
+      addText("wu/label", "W", font::kMatrixLabel,
+              {label_x - matrix::kSubscriptRight * em / 2, mid_y, m.z}, colour::kWhite);
+  const int subscript = addText(
+      "wu/label_subscript", "U", font::kMatrixLabel * matrix::kSubscriptScale,
+      {label_x + matrix::kSubscriptRight * em / 2, mid_y - matrix::kSubscriptDrop * em, m.z},
+      colour::kWhite);
   elements.push_back(label);
+  elements.push_back(subscript);
   for (int e : elements) {
     b_.hideUntil(e, t0);
     b_.fadeIn(e, {t0, t0 + 1}, glm::vec3(-0.3f, 0.3f, 0));
@@ -99,8 +107,8 @@ NetworkFlow::MatrixLayout NetworkFlow::showMatrix(const Layer& layer, const Colu
     b_.remove(e, t0 + 1);
   }
   addPart("", "unembedding_matrix/matrix", "matrix",
-          std::vector<int>(elements.begin(), elements.end() - 1));
-  addPart("", "unembedding_matrix/label", "text", {label});
+          std::vector<int>(elements.begin(), elements.end() - 2));
+  addPart("", "unembedding_matrix/label", "text", {label, subscript});
   play(1.0, "the unembedding matrix");
 
   t0 = b_.now();
