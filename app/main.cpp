@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "cli/command_names.h"
 #include "cli/commands.h"
+#include "cli/interrupt_cleanup.h"
 #include "viewer/viewer.h"
 
 namespace {
@@ -16,9 +18,12 @@ constexpr const char* kUsage =
 
 usage:
   flowview [SCENE.json] [viewer options]   open the viewer (default: the high-level network flow)
-  flowview render SCENE.json --time T --size WxH --out FILE.png [--transparent] [--camera JSON]
+  flowview render SCENE.json --time T --size WxH --out FILE.png|FILE.jpg [--transparent]
+           [--camera JSON]                 (no --time: the end of the scene)
   flowview export SCENE.json --size WxH --fps N --out DIR|FILE.mp4 [--from T0] [--to T1]
-           [--camera JSON] [--orbit DEGREES]
+           [--camera JSON] [--orbit DEGREES] [--transparent] [--overwrite]
+                                           (DIR must be new or empty, unless --overwrite:
+                                           then its old frame_*.png are deleted)
   flowview export SCENE.json --per-beat DIR [--png]   one clip (or PNG folder) per beat
   flowview export SCENE.json --handout FILE.pdf       one page per beat: end frame and notes
   flowview info SCENE.json                 JSON: duration, beats, camera presets
@@ -37,10 +42,12 @@ viewer options:
   --presenter-console    open the presenter console (notes, next beat, clock; key F2)
   --screenshot FILE.png  automation: take a window screenshot (with the UI) and quit
   --font FILE            use this font file instead of CMU Serif (also: FLOWVIEW_FONT)
-  --samples N            window multisampling (default: 4, none on a software rasterizer)
+  --samples N            window multisampling 1-16 (default: 4, none on a software rasterizer)
 
-Common options: --font FILE, --samples N (multisampling: render/export default 4, 1 = none;
+Common options: --font FILE, --samples N (multisampling 1-16, 1 = none: render/export default 4;
 the viewer and bench default to none on a software rasterizer, else 4).
+Limits: scene files up to 16 MiB and 1e9 s (also the limit of --time/--from/--to); exports up
+to 1,000,000 frames. Files are replaced atomically, through symbolic links, never the scene.
 Exit codes: 0 success, 2 bad input (arguments, scene file or model folder), 1 failure of the
 machine.
 See docs/command-line.md for everything.
@@ -52,6 +59,8 @@ int main(int argc, char** argv) {
   // A file-size limit (or quota) must surface as a write error with a clear message, not kill
   // the process: the atomic writer then removes its temporary file.
   std::signal(SIGXFSZ, SIG_IGN);
+  // Ctrl-C or kill during a render or export: delete the temporary files, then die.
+  flowview::cli::installInterruptCleanup();
   // A software rasterizer (Mesa's llvmpipe) mallocs and frees its per-frame bins every frame.
   // With glibc's default trimming, the heap top goes back to the kernel after each frame and the
   // next frame page-faults it in again: that cost 12 ms of a 1080p frame. Keep freed memory.
@@ -77,6 +86,13 @@ int main(int argc, char** argv) {
     if (first == "bench") return flowview::cli::runBench(rest);
     if (first == "tokenize") return flowview::cli::runTokenize(rest);
     if (first == "predict") return flowview::cli::runPredict(rest);
+    if (flowview::cli::looksLikeCommand(first)) {
+      const std::vector<std::string> commands = {"render", "export",   "info",    "validate",
+                                                 "bench",  "tokenize", "predict", "help"};
+      std::fprintf(stderr, "flowview: %s\n",
+                   flowview::cli::unknownCommandMessage(first, commands).c_str());
+      return 2;
+    }
   }
   return flowview::viewer::runViewer(args);
 }

@@ -1,11 +1,54 @@
 #include "cli/arguments.h"
 
 #include <algorithm>
-#include <cerrno>
+#include <charconv>
 #include <cmath>
-#include <cstdlib>
+#include <cstdio>
 
 namespace flowview::cli {
+
+namespace {
+
+constexpr std::size_t kMaxEchoedCharacters = 40;
+
+// Strict decimal number: optional sign, digits with an optional fraction, optional exponent.
+bool parseDecimal(const std::string& text, double& value) {
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  if (begin != end && *begin == '+') ++begin;
+  if (begin == end) return false;
+  for (const char* c = begin; c != end; ++c) {
+    const bool allowed =
+        (*c >= '0' && *c <= '9') || *c == '.' || *c == 'e' || *c == 'E' || *c == '-' || *c == '+';
+    if (!allowed) return false;
+  }
+  const auto result = std::from_chars(begin, end, value, std::chars_format::general);
+  return result.ec == std::errc() && result.ptr == end && std::isfinite(value);
+}
+
+}  // namespace
+
+std::string capForMessage(const std::string& text) {
+  if (text.size() <= kMaxEchoedCharacters) return text;
+  std::size_t cut = kMaxEchoedCharacters;
+  // Do not split a UTF-8 sequence.
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "...(" + std::to_string(text.size() - cut) + " more characters)";
+}
+
+std::string formatLimit(double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%g", value);
+  std::string text = buffer;
+  // %g writes 1e+09; the docs write 1e9.
+  const auto e = text.find("e+");
+  if (e != std::string::npos) {
+    std::size_t digits = e + 2;
+    while (digits + 1 < text.size() && text[digits] == '0') ++digits;
+    text = text.substr(0, e + 1) + text.substr(digits);
+  }
+  return text;
+}
 
 Arguments::Arguments(const std::string& command, const std::vector<std::string>& args,
                      const std::vector<std::string>& options, const std::vector<std::string>& flags)
@@ -33,7 +76,7 @@ Arguments::Arguments(const std::string& command, const std::vector<std::string>&
         }
         options_.emplace_back(name, value);
       } else {
-        throw ArgumentError("unknown option --" + name);
+        throw ArgumentError("unknown option --" + capForMessage(name));
       }
     } else {
       positional_.push_back(arg);
@@ -48,7 +91,7 @@ std::string Arguments::requirePositional(size_t index, const std::string& what) 
 
 void Arguments::expectPositionalCount(size_t max) const {
   if (positional_.size() > max)
-    throw ArgumentError("unexpected argument '" + positional_[max] + "'");
+    throw ArgumentError("unexpected argument '" + capForMessage(positional_[max]) + "'");
 }
 
 bool Arguments::flag(const std::string& name) const {
@@ -73,17 +116,13 @@ std::optional<double> Arguments::optionalNumber(const std::string& name, double 
                                                 double max) const {
   auto text = option(name);
   if (!text) return std::nullopt;
-  errno = 0;
-  char* end = nullptr;
-  const double value = std::strtod(text->c_str(), &end);
-  if (text->empty() || *end != '\0' || errno == ERANGE || !std::isfinite(value)) {
-    throw ArgumentError("--" + name + " expects a number, got '" + *text + "'");
+  double value = 0.0;
+  if (!parseDecimal(*text, value)) {
+    throw ArgumentError("--" + name + " expects a number, got '" + capForMessage(*text) + "'");
   }
   if (value < min || value > max) {
-    char buffer[160];
-    std::snprintf(buffer, sizeof buffer, ": --%s must be between %g and %g, got %g", name.c_str(),
-                  min, max, value);
-    throw ArgumentError(buffer + 2);
+    throw ArgumentError("--" + name + " must be between " + formatLimit(min) + " and " +
+                        formatLimit(max) + ", got " + capForMessage(*text));
   }
   return value;
 }
@@ -102,21 +141,18 @@ int Arguments::integer(const std::string& name, int fallback, int min, int max) 
 Size Arguments::size(const std::string& name, Size fallback, int max_width, int max_height) const {
   auto text = option(name);
   if (!text) return fallback;
-  const auto x = text->find_first_of("xX");
-  Size size;
-  char* end = nullptr;
-  bool ok = x != std::string::npos && x > 0 && x + 1 < text->size();
-  if (ok) {
-    const std::string w = text->substr(0, x), h = text->substr(x + 1);
-    const long wv = std::strtol(w.c_str(), &end, 10);
-    ok = *end == '\0';
-    const long hv = ok ? std::strtol(h.c_str(), &end, 10) : 0;
-    ok = ok && *end == '\0' && w.find_first_not_of("0123456789") == std::string::npos &&
-         h.find_first_not_of("0123456789") == std::string::npos;
-    size.width = static_cast<int>(std::min(wv, 1000000L));
-    size.height = static_cast<int>(std::min(hv, 1000000L));
+  const auto x = text->find('x');
+  const auto digits_only = [](std::string_view part) {
+    return !part.empty() && part.size() <= 9 &&
+           part.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  const std::string_view all(*text);
+  if (x == std::string::npos || !digits_only(all.substr(0, x)) || !digits_only(all.substr(x + 1))) {
+    throw ArgumentError("--" + name + " expects WIDTHxHEIGHT, got '" + capForMessage(*text) + "'");
   }
-  if (!ok) throw ArgumentError("--" + name + " expects WIDTHxHEIGHT, got '" + *text + "'");
+  Size size;
+  size.width = std::stoi(text->substr(0, x));
+  size.height = std::stoi(text->substr(x + 1));
   if (size.width < 1 || size.height < 1 || size.width > max_width || size.height > max_height) {
     throw ArgumentError("--" + name + " must be between 1x1 and " + std::to_string(max_width) +
                         "x" + std::to_string(max_height) + ", got " + *text);

@@ -16,6 +16,12 @@ struct Size {
   int width = 0, height = 0;
 };
 
+// `text` for a message, cut to a readable length: "12345678...(99960 more characters)".
+std::string capForMessage(const std::string& text);
+
+// A limit as the docs write it: 16, 0.5, 1e9 (not 1e+09, not 2147483647).
+std::string formatLimit(double value);
+
 // Options after a subcommand: positional arguments plus --name value / --flag.
 class Arguments {
  public:
@@ -29,9 +35,11 @@ class Arguments {
   bool flag(const std::string& name) const;
   std::optional<std::string> option(const std::string& name) const;
   std::string requireOption(const std::string& name) const;
+  // Numbers are decimal: "12", "-0.5", "2e3" (no hex, no "inf", no spaces).
   double number(const std::string& name, double fallback, double min, double max) const;
   std::optional<double> optionalNumber(const std::string& name, double min, double max) const;
   int integer(const std::string& name, int fallback, int min, int max) const;
+  // "WIDTHxHEIGHT" with a lower-case x and decimal digits: "1920x1080".
   Size size(const std::string& name, Size fallback, int max_width, int max_height) const;
 
  private:

@@ -150,7 +150,7 @@ int bench(const std::vector<std::string>& raw) {
   const Size size = args.size("size", {1920, 1080}, 4096, 4096);
   const int frames = args.integer("frames", 120, 1, 100000);
   // By default, what a live view on this GL would use (no multisampling on a software rasterizer).
-  const int requested_samples = args.integer("samples", 0, 0, 16);
+  const int requested_samples = args.integer("samples", 0, 1, 16);
 
   text::GlyphAtlas atlas(text::locateFonts(args.option("font").value_or("")));
   scenes::SceneInputs inputs = sceneInputs(args);

@@ -10,6 +10,10 @@
 #include "cli/beat_exports.h"
 #include "cli/camera_path.h"
 #include "cli/encode_thread.h"
+#include "cli/frame_sink.h"
+#include "cli/output_paths.h"
+#include "cli/progress_bar.h"
+#include "cli/render_time.h"
 #include "cli/scene_inputs.h"
 #include "core/image/image_io.h"
 #include "core/io/load_error.h"
@@ -52,7 +56,7 @@ LoadedScene loadWithoutFonts(const std::string& path,
 
 double parseTime(const Arguments& args, const std::string& name, const Scene& scene,
                  double fallback) {
-  const auto value = args.optionalNumber(name, 0.0, 1e9);
+  const auto value = args.optionalNumber(name, 0.0, scenes::kMaxSceneSeconds);
   if (!value) return fallback;
   if (*value > scene.duration + 1e-9) {
     char buffer[160];
@@ -61,13 +65,6 @@ double parseTime(const Arguments& args, const std::string& name, const Scene& sc
     throw ArgumentError(buffer);
   }
   return *value;
-}
-
-void checkOutputFolder(const std::string& path) {
-  const std::filesystem::path p(path);
-  const auto dir = p.has_parent_path() ? p.parent_path() : std::filesystem::path(".");
-  if (!std::filesystem::is_directory(dir))
-    throw ImageWriteError("cannot write " + path + ": folder does not exist");
 }
 
 // --camera and --orbit (`allow_orbit`: export only).
@@ -87,18 +84,18 @@ int render(const std::vector<std::string>& raw) {
   const std::string out = args.requireOption("out");
   const Size size = args.size("size", {1920, 1080}, kMaxImageWidth, kMaxImageHeight);
   const int samples = args.integer("samples", 4, 1, 16);
-  checkOutputFolder(out);
+  checkImageOutput(out, path, args.flag("transparent"));
   FrameSettings settings;
   settings.camera = parseCameraPath(args, false);
   LoadedScene loaded = load(args, path);
-  const double t = parseTime(args, "time", loaded.scene, 0.0);
+  const double t = parseTime(args, "time", loaded.scene, defaultRenderTime(args, loaded.scene));
   HeadlessRenderer renderer(*loaded.atlas, samples);
   settings.width = size.width;
   settings.height = size.height;
   settings.transparent = args.flag("transparent");
   Image image;
   renderFrame(renderer, loaded.scene, t, 0.0, settings, image);
-  writePngAtomically(out, image);
+  writeImageAtomically(out, image, *imageFormatForPath(out));
   return 0;
 }
 
@@ -135,89 +132,57 @@ int exportFrames(const std::vector<std::string>& raw) {
   Arguments args("export", raw,
                  {"size", "fps", "out", "from", "to", "font", "samples", "per-beat", "handout",
                   "camera", "orbit", "model", "text"},
-                 {"transparent", "png"});
+                 {"transparent", "png", "overwrite"});
   const std::string path = args.requirePositional(0, "SCENE.json");
   args.expectPositionalCount(1);
   if (args.option("per-beat") || args.option("handout")) return exportBeats(args, path);
-  const std::string out = args.requireOption("out");
+  ExportSettings output;
+  output.out = args.requireOption("out");
+  output.scene_path = path;
   FrameSettings settings;
   settings.camera = parseCameraPath(args, true);
   const Size size = args.size("size", {1920, 1080}, kMaxImageWidth, kMaxImageHeight);
-  const double fps = args.number("fps", 30.0, 1.0, 240.0);
+  output.width = size.width;
+  output.height = size.height;
+  output.fps = args.number("fps", 30.0, 1.0, 240.0);
+  output.transparent = args.flag("transparent");
+  output.overwrite = args.flag("overwrite");
   const int samples = args.integer("samples", 4, 1, 16);
   LoadedScene loaded = load(args, path);
   const double from = parseTime(args, "from", loaded.scene, 0.0);
   const double to = parseTime(args, "to", loaded.scene, loaded.scene.duration);
-  if (to < from) throw ArgumentError("export: --to must not be before --from");
-  const bool to_video = out.size() > 4 && out.substr(out.size() - 4) == ".mp4";
-  std::filesystem::path dir = out;
-  FILE* ffmpeg = nullptr;
-  if (to_video) {
-    if (std::system("command -v ffmpeg >/dev/null 2>&1") != 0) {
-      throw ArgumentError("export: writing " + out +
-                          " needs ffmpeg, which is not installed; give a folder instead");
-    }
-    char command[512];
-    std::snprintf(command, sizeof command,
-                  "ffmpeg -loglevel error -y -f rawvideo -pix_fmt rgba -s %dx%d -framerate %g -i - "
-                  "-pix_fmt yuv420p '%s'",
-                  size.width, size.height, fps, out.c_str());
-    ffmpeg = popen(command, "w");
-    if (!ffmpeg) throw ImageWriteError("cannot start ffmpeg for " + out);
-  } else {
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (ec || !std::filesystem::is_directory(dir))
-      throw ImageWriteError("cannot create folder " + out + ": " + ec.message());
-  }
+  if (to < from) throw ArgumentError("--to must not be before --from");
+  const int64_t frames = countExportFrames(from, to, output.fps);
+  const std::unique_ptr<FrameSink> sink = openFrameSink(output);
   HeadlessRenderer renderer(*loaded.atlas, samples);
   settings.width = size.width;
   settings.height = size.height;
-  settings.transparent = args.flag("transparent");
-  const int frames = static_cast<int>(std::floor((to - from) * fps + 1e-9)) + 1;
-  // Encoding and writing run beside the rendering: raw frames to ffmpeg (one thread, in order),
-  // PNG files on two threads.
+  settings.transparent = output.transparent;
+  // Encoding and writing run beside the rendering (cli/encode_thread.h); the sink says how many
+  // writers it takes (one for the ffmpeg pipe, in order). Declared after the sink, the workers
+  // stop before the sink goes (and with it ffmpeg and the temporary file) on an error.
   auto encoder = std::make_unique<EncodeThreads>(
-      [&](int64_t i, const Image& frame) {
-        if (ffmpeg) {
-          if (std::fwrite(frame.rgba.data(), 1, frame.rgba.size(), ffmpeg) != frame.rgba.size())
-            throw ImageWriteError("ffmpeg stopped accepting frames for " + out);
-        } else {
-          char name[32];
-          std::snprintf(name, sizeof name, "frame_%06lld.png", static_cast<long long>(i));
-          writePngAtomically((dir / name).string(), frame);
-        }
-      },
-      ffmpeg ? 1 : 2, 3);
+      [&](int64_t i, const Image& frame) { sink->write(i, frame); }, sink->writerThreads(), 3);
   Image image;
+  ProgressBar progress(frames);
   const auto started = std::chrono::steady_clock::now();
-  for (int i = 0; i < frames; ++i) {
-    const double progress = frames > 1 ? static_cast<double>(i) / (frames - 1) : 0.0;
-    renderFrame(renderer, loaded.scene, from + i / fps, progress, settings, image);
-    try {
-      encoder->submit(i, image);
-    } catch (...) {
-      encoder.reset();  // the workers stop before the pipe closes
-      if (ffmpeg) pclose(ffmpeg);
-      throw;
-    }
-    const int width = 40, done = (i + 1) * width / frames;
-    std::fprintf(stderr, "\rexport [%.*s%*s] %d/%d", done,
-                 "########################################", width - done, "", i + 1, frames);
+  for (int64_t i = 0; i < frames; ++i) {
+    const double along =
+        frames > 1 ? static_cast<double>(i) / static_cast<double>(frames - 1) : 0.0;
+    renderFrame(renderer, loaded.scene, from + static_cast<double>(i) / output.fps, along, settings,
+                image);
+    encoder->submit(i, image);
+    progress.update(i + 1);
   }
-  try {
-    encoder->finish();
-  } catch (...) {
-    encoder.reset();
-    if (ffmpeg) pclose(ffmpeg);
-    throw;
-  }
+  encoder->finish();
   encoder.reset();
-  if (ffmpeg && pclose(ffmpeg) != 0) throw ImageWriteError("ffmpeg failed writing " + out);
+  progress.endLine();
+  sink->finish();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::fprintf(stderr, "\nexport: %d frames in %.2f s (%.1f frames/s)\n", frames, seconds,
-               frames / std::max(seconds, 1e-9));
+  std::fprintf(stderr, "export: %lld frames in %.2f s (%.1f frames/s)\n",
+               static_cast<long long>(frames), seconds,
+               static_cast<double>(frames) / std::max(seconds, 1e-9));
   return 0;
 }
 

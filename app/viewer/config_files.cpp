@@ -10,6 +10,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/image/temp_files.h"
+
 namespace flowview::viewer {
 
 std::filesystem::path configDirectory() {
@@ -27,6 +29,7 @@ void writeFileAtomically(const std::filesystem::path& path, const std::string& c
     throw std::runtime_error("cannot create folder " + path.parent_path().string() + ": " +
                              ec.message());
   const std::filesystem::path temp = path.string() + ".tmp" + std::to_string(::getpid());
+  const TrackedTempFile tracked(temp.string());  // deleted if a signal ends the process now
   FILE* file = std::fopen(temp.c_str(), "wb");
   if (!file)
     throw std::runtime_error("cannot write " + path.string() + ": " + std::strerror(errno));

@@ -48,7 +48,7 @@ ViewerOptions parseViewerOptions(const std::vector<std::string>& raw) {
   options.hide_ui = args.flag("hide-ui");
   options.vsync = !args.flag("no-vsync");
   options.font = args.option("font").value_or("");
-  options.samples = args.integer("samples", 0, 0, 16);
+  options.samples = args.integer("samples", 0, 1, 16);
   options.model = args.option("model").value_or("");
   options.text = args.option("text");
   options.type_sentence = args.option("type-sentence").value_or("");

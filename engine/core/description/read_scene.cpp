@@ -118,10 +118,13 @@ SceneDescription readScene(const io::JsonDocument& doc) {
   SceneDescription scene;
   ReadContext context(doc);
   ObjectReader root = doc.object();
-  const int version = root.required<int>("version");
-  if (version != 1)
-    root.fail("version", "unsupported version " + std::to_string(version) +
+  // Any other number is named as written (not as an int's range) in the message.
+  const nlohmann::json* version = root.has("version") ? &root.json().at("version") : nullptr;
+  if (version && version->is_number() && *version != 1) {
+    root.fail("version", "unsupported version " + io::formatNumber(version->get<double>()) +
                              " (this flowview reads version 1)");
+  }
+  root.required<int>("version");
   if (root.has("$schema") && root.json()["$schema"].is_string())
     scene.schema = root.json()["$schema"].get<std::string>();
   if (root.has("description") && root.json()["description"].is_string())

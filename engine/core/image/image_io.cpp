@@ -4,13 +4,11 @@
 
 #include <stb/stb_image.h>
 #include <stb/stb_image_write.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
+#include <cctype>
 #include <filesystem>
+
+#include "core/image/atomic_file.h"
 
 namespace flowview {
 
@@ -28,37 +26,35 @@ std::vector<uint8_t> encodePng(const Image& image) {
   return out;
 }
 
+std::vector<uint8_t> encodeJpeg(const Image& image) {
+  std::vector<uint8_t> out;
+  stbi_write_jpg_to_func(
+      [](void* context, void* data, int size) {
+        auto* buffer = static_cast<std::vector<uint8_t>*>(context);
+        const auto* bytes = static_cast<const uint8_t*>(data);
+        buffer->insert(buffer->end(), bytes, bytes + size);
+      },
+      &out, image.width, image.height, 4, image.rgba.data(), 95);
+  return out;
+}
+
+std::optional<ImageFormat> imageFormatForPath(const std::string& path) {
+  std::string extension = std::filesystem::path(path).extension().string();
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (extension == ".png") return ImageFormat::Png;
+  if (extension == ".jpg" || extension == ".jpeg") return ImageFormat::Jpeg;
+  return std::nullopt;
+}
+
+void writeImageAtomically(const std::string& path, const Image& image, ImageFormat format) {
+  const std::vector<uint8_t> bytes =
+      format == ImageFormat::Png ? encodePng(image) : encodeJpeg(image);
+  if (bytes.empty()) throw ImageWriteError("cannot encode the image for " + path);
+  writeFileAtomically(path, bytes);
+}
+
 void writePngAtomically(const std::string& path, const Image& image) {
-  const std::vector<uint8_t> png = encodePng(image);
-  if (png.empty()) throw ImageWriteError("cannot encode PNG for " + path);
-  const std::filesystem::path target(path);
-  const std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
-  std::string tmp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-  const int fd = mkstemp(tmp.data());
-  if (fd < 0) throw ImageWriteError("cannot write " + path + ": " + std::strerror(errno));
-  size_t written = 0;
-  while (written < png.size()) {
-    const ssize_t n = ::write(fd, png.data() + written, png.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      const int err = errno;
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      throw ImageWriteError("cannot write " + path + ": " + std::strerror(err));
-    }
-    written += static_cast<size_t>(n);
-  }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    const int err = errno;
-    ::unlink(tmp.c_str());
-    throw ImageWriteError("cannot write " + path + ": " + std::strerror(err));
-  }
-  ::chmod(tmp.c_str(), 0644);
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    const int err = errno;
-    ::unlink(tmp.c_str());
-    throw ImageWriteError("cannot write " + path + ": " + std::strerror(err));
-  }
+  writeImageAtomically(path, image, ImageFormat::Png);
 }
 
 bool readPng(const std::string& path, Image& out) {

@@ -1,7 +1,9 @@
 #pragma once
-// PNG files. Writing goes to a temporary file in the same folder which is then renamed, so a
-// half-written PNG never exists under the final name (even on a full disk or a crash).
+// PNG and JPEG files. Writing goes to a temporary file in the same folder which is then renamed
+// (core/image/atomic_file.h), so a half-written image never exists under the final name (even on
+// a full disk or a crash), and a symbolic link is written through.
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -21,10 +23,18 @@ class ImageWriteError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+enum class ImageFormat { Png, Jpeg };
+
+// The format a file name asks for: ".png", ".jpg" or ".jpeg" (any case); nullopt otherwise.
+std::optional<ImageFormat> imageFormatForPath(const std::string& path);
+
 // Throws ImageWriteError naming the path and the reason; leaves no partial file behind.
 void writePngAtomically(const std::string& path, const Image& image);
+// PNG keeps the alpha channel; JPEG (quality 95) drops it.
+void writeImageAtomically(const std::string& path, const Image& image, ImageFormat format);
 // Encodes into memory (for writers that stream, e.g. to ffmpeg, and for tests).
 std::vector<uint8_t> encodePng(const Image& image);
+std::vector<uint8_t> encodeJpeg(const Image& image);
 // Returns false (and leaves `out` empty) when the file is missing or not an image.
 bool readPng(const std::string& path, Image& out);
 

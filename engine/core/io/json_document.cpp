@@ -11,6 +11,8 @@
 #include <system_error>
 #include <tuple>
 
+#include "core/io/scene_file_bytes.h"
+
 namespace flowview::io {
 
 namespace {
@@ -396,31 +398,7 @@ class DocumentBuilder {
 // ---- JsonDocument ----
 
 JsonDocument JsonDocument::parseFile(const std::string& path) {
-  std::string text;
-  try {
-    errno = 0;
-    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
-                                                         &std::fclose);
-    if (!file) {
-      const int error = errno;
-      throw LoadError(path, "", {}, "cannot open file: " + std::generic_category().message(error));
-    }
-    char buffer[1 << 16];
-    std::size_t count = 0;
-    while ((count = std::fread(buffer, 1, sizeof(buffer), file.get())) > 0) {
-      text.append(buffer, count);
-    }
-    // Reading a directory, for instance, opens fine on Linux but fails here (EISDIR).
-    if (std::ferror(file.get())) {
-      const int error = errno;
-      throw LoadError(path, "", {}, "cannot open file: " + std::generic_category().message(error));
-    }
-  } catch (const LoadError&) {
-    throw;
-  } catch (const std::bad_alloc&) {
-    throw LoadError(path, "", {}, "cannot open file: out of memory");
-  }
-  return parseString(text, path);
+  return parseString(readSceneFileBytes(path), path);
 }
 
 JsonDocument JsonDocument::parseString(std::string_view text, std::string display_name) {
@@ -592,7 +570,11 @@ std::int64_t readInteger(const JsonDocument& doc, const nlohmann::json& value,
   };
   if (value.is_number_unsigned()) {
     const auto number = value.get<std::uint64_t>();
-    if (number > static_cast<std::uint64_t>(max)) out_of_range(std::to_string(number));
+    // nlohmann stores every non-negative integer as unsigned; min may be above 0.
+    if (number > static_cast<std::uint64_t>(max) ||
+        (min > 0 && number < static_cast<std::uint64_t>(min))) {
+      out_of_range(std::to_string(number));
+    }
     return static_cast<std::int64_t>(number);
   }
   if (value.is_number_integer()) {

@@ -360,7 +360,14 @@ std::optional<T> ObjectReader::optional(std::string_view key) {
 template <JsonReadable T>
 T ObjectReader::requiredInRange(std::string_view key, std::type_identity_t<T> min,
                                 std::type_identity_t<T> max) {
-  return doc_->requireRange<T>(required<T>(key), min, max, childPointer(key));
+  if constexpr (detail::JsonInteger<T>) {
+    // Checked against the documented range directly, so a huge value is not reported against
+    // the limits of T ("must be between 1 and 65536", not "between -2147483648 and ...").
+    return static_cast<T>(
+        detail::readInteger(*doc_, requiredMember(key), childPointer(key), min, max));
+  } else {
+    return doc_->requireRange<T>(required<T>(key), min, max, childPointer(key));
+  }
 }
 
 template <JsonReadable T>
@@ -369,7 +376,11 @@ T ObjectReader::optionalInRange(std::string_view key, T fallback, std::type_iden
   const nlohmann::json* value = member(key);
   if (value == nullptr) return fallback;
   const std::string pointer = childPointer(key);
-  return doc_->requireRange<T>(readValue<T>(*doc_, *value, pointer), min, max, pointer);
+  if constexpr (detail::JsonInteger<T>) {
+    return static_cast<T>(detail::readInteger(*doc_, *value, pointer, min, max));
+  } else {
+    return doc_->requireRange<T>(readValue<T>(*doc_, *value, pointer), min, max, pointer);
+  }
 }
 
 }  // namespace flowview::io

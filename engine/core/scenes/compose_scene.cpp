@@ -3,11 +3,13 @@
 #include <optional>
 
 #include "core/build/scene_builder.h"
+#include "core/io/json_document.h"
 #include "core/io/load_error.h"
 #include "core/scenes/general_layer.h"
 #include "core/scenes/lesson_scenes.h"
 #include "core/scenes/network_flow.h"
 #include "core/scenes/scale_stack.h"
+#include "core/scenes/scene_file.h"
 
 namespace flowview::scenes {
 
@@ -181,6 +183,12 @@ Scene composeScene(const SceneDescription& scene, text::GlyphAtlas& atlas,
   if (built.duration <= 0.0) {
     const SourceRef& at = scene.beats_source;
     throw io::LoadError(at.file, at.pointer, at.location, "the scene lasts 0 seconds");
+  }
+  if (built.duration > kMaxSceneSeconds) {
+    const SourceRef& at = scene.beats_source;
+    throw io::LoadError(
+        at.file, at.pointer, at.location,
+        "the scene lasts " + io::formatNumber(built.duration) + " s, more than the limit of 1e9 s");
   }
   return built;
 }

@@ -14,6 +14,10 @@ class GlyphAtlas;
 
 namespace flowview::scenes {
 
+// The longest a scene may last, in seconds (about 31 years): one limit for scene files and for
+// every time given on the command line (--time, --from, --to).
+inline constexpr double kMaxSceneSeconds = 1e9;
+
 // Throws io::LoadError; never crashes on any input.
 Scene loadSceneFile(const std::string& path, text::GlyphAtlas& atlas);
 Scene loadSceneString(std::string_view json, const std::string& display_name,
