@@ -87,8 +87,8 @@ int main(int argc, char** argv) {
     if (first == "tokenize") return flowview::cli::runTokenize(rest);
     if (first == "predict") return flowview::cli::runPredict(rest);
     if (flowview::cli::looksLikeCommand(first)) {
-      const std::vector<std::string> commands = {"render", "export",   "info",    "validate",
-                                                 "bench",  "tokenize", "predict", "help"};
+      const std::vector<std::string> commands = {
+          "render", "export", "info", "validate", "bench", "tokenize", "predict", "format", "help"};
       std::fprintf(stderr, "flowview: %s\n",
                    flowview::cli::unknownCommandMessage(first, commands).c_str());
       return 2;
