@@ -15,25 +15,18 @@
 #include "core/text/font_locator.h"
 #include "core/text/glyph_atlas.h"
 #include "render/headless_renderer.h"
+#include "scene_frames.h"
 
 namespace flowview {
 namespace {
 
 constexpr int kW = 640, kH = 360;
 
-struct MainScene {
-  text::GlyphAtlas atlas{text::locateFonts()};
-  HeadlessRenderer renderer{atlas};
-  Scene scene = scenes::loadSceneFile(
-      std::string(FLOWVIEW_TEST_SOURCE_DIR) + "/../scenes/high_level_network_flow.json", atlas);
-  Image at(double t) {
-    RenderOptions options;
-    options.width = kW;
-    options.height = kH;
-    Image image;
-    renderer.render(scene, t, options, image);
-    return image;
-  }
+struct MainScene : testing::SceneFrames {
+  MainScene()
+      : SceneFrames(
+            std::string(FLOWVIEW_TEST_SOURCE_DIR) + "/../scenes/high_level_network_flow.json", kW,
+            kH) {}
 };
 
 MainScene& mainScene() {

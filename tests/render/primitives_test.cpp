@@ -6,25 +6,16 @@
 #include "core/text/font_locator.h"
 #include "core/text/glyph_atlas.h"
 #include "render/headless_renderer.h"
+#include "scene_frames.h"
 
 namespace flowview {
 namespace {
 
 constexpr int kW = 640, kH = 360;
 
-struct Primitives {
-  text::GlyphAtlas atlas{text::locateFonts()};
-  HeadlessRenderer renderer{atlas};
-  Scene scene = scenes::loadSceneFile(
-      std::string(FLOWVIEW_TEST_SOURCE_DIR) + "/scenes/primitives.json", atlas);
-  Image at(double t) {
-    RenderOptions options;
-    options.width = kW;
-    options.height = kH;
-    Image image;
-    renderer.render(scene, t, options, image);
-    return image;
-  }
+struct Primitives : testing::SceneFrames {
+  Primitives()
+      : SceneFrames(std::string(FLOWVIEW_TEST_SOURCE_DIR) + "/scenes/primitives.json", kW, kH) {}
   const uint8_t* pixel(const Image& image, glm::vec3 world) {
     const glm::vec2 p = scene.camera.at(0).projectToPixel(world, kW, kH);
     return image.pixel(static_cast<int>(p.x), static_cast<int>(p.y));
