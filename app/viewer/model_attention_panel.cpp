@@ -1,16 +1,37 @@
 // The attention panel: the model's T x T pattern for any layer and head (or the mean over
 // heads) as a heatmap with the tokens on both axes; clicking a cell names the two tokens and the
-// weight.
+// weight. Hovering an arc in the 3D view names its tokens and weight (frame/arc_picking.h).
 #include <imgui.h>
 
 #include <algorithm>
 #include <cstdio>
 
+#include "core/frame/arc_picking.h"
+#include "core/scene/frame_state.h"
 #include "core/scenes/model_data.h"
 #include "core/scenes/scene_model.h"
 #include "viewer/viewer_app.h"
 
 namespace flowview::viewer {
+
+void ViewerApp::drawArcTooltip(const FrameState& state) {
+  if (!scene_.model || scene_.attention_arcs.empty() || ImGui::GetIO().WantCaptureMouse) return;
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  if (!view_.contains(mouse.x, mouse.y)) return;
+  const auto picked = pickAttentionArc(scene_, state, state.camera, view_.w, view_.h,
+                                       {mouse.x - view_.x, mouse.y - view_.y});
+  if (!picked) return;
+  const AttentionArc& arc = scene_.attention_arcs[static_cast<size_t>(*picked)];
+  const scenes::ModelData& data = *scene_.model;
+  auto token = [&](int i) {
+    return i >= 0 && i < data.length() ? scenes::displayableToken(data.tokens[size_t(i)])
+                                       : std::string("?");
+  };
+  char head[16] = "mean of heads";
+  if (arc.head >= 0) std::snprintf(head, sizeof head, "head %d", arc.head);
+  ImGui::SetTooltip("from \"%s\" to \"%s\": %.3f\nlayer %d, %s", token(arc.from).c_str(),
+                    token(arc.to).c_str(), arc.weight, arc.layer, head);
+}
 
 void ViewerApp::drawAttentionPanel() {
   const scenes::ModelData& data = *scene_.model;

@@ -1,47 +1,80 @@
 // The sentence box: type or paste a sentence, see its GPT-2 tokens, press Enter to rebuild the
 // scene for it at the same time (the model runs once per sentence, never per frame). Also the
-// line saying where the numbers come from.
+// line saying where the numbers come from. The model reads the sentence on a worker thread
+// (jobs::LatestJob); the scene swaps in when the reading arrives.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <chrono>
-#include <cstdio>
 
+#include "core/description/read_scene.h"
+#include "core/model/installed_tokenizer.h"
 #include "core/model/model.h"
+#include "core/scenes/compose_scene.h"
 #include "core/scenes/model_data.h"
-#include "core/scenes/scene_file.h"
 #include "viewer/viewer_app.h"
 
 namespace flowview::viewer {
-namespace {
-
-std::vector<std::string> splitWordsForPreview(const std::string& text) {
-  std::vector<std::string> pieces;
-  std::string current;
-  for (char c : text) {
-    if (c == ' ' && !current.empty()) pieces.push_back(std::move(current)), current.clear();
-    current += c;
-  }
-  if (!current.empty()) pieces.push_back(current);
-  return pieces;
-}
-
-}  // namespace
 
 void ViewerApp::setSceneInputs(scenes::SceneInputs inputs) {
   scene_inputs_ = std::move(inputs);
   sentence_buffer_ = scene_inputs_.text.value_or("");
+  if (!scene_inputs_.model) {  // the scene's own "model": loaded once, reused by every rebuild
+    try {
+      const auto scene = description::readSceneFile(scene_path_);
+      if (!scene.model_path.empty()) {
+        scenes::LoadedModel loaded = scenes::loadModelFolder(scene.model_path);
+        scene_inputs_.model = loaded.model;
+        scene_inputs_.model_name = loaded.name;
+      }
+    } catch (const std::exception&) {  // the scene loaded before; a later rebuild says why
+    }
+  }
+  // The model runs on this worker, never on the thread that draws; the scene is composed here
+  // when its answer arrives (the glyph atlas is not thread-safe).
+  sentence_job_ = std::make_unique<SentenceJob>([](const SentenceRequest& request) {
+    return scenes::readSentence(*request.scene, request.inputs);
+  });
 }
 
 void ViewerApp::applySentence(std::optional<std::string> sentence) {
-  scenes::SceneInputs inputs = scene_inputs_;
-  inputs.text = sentence;
-  const auto t0 = std::chrono::steady_clock::now();
+  SentenceRequest request;
+  request.inputs = scene_inputs_;
+  request.inputs.text = std::move(sentence);
+  request.submitted = std::chrono::steady_clock::now();
+  if (!sentence_job_) return;
   try {
-    Scene fresh = scenes::loadSceneFile(scene_path_, *atlas_, inputs);
-    rebuild_ms_ =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    request.scene = std::make_shared<const description::SceneDescription>(
+        description::readSceneFile(scene_path_));
+  } catch (const std::exception& e) {
+    sentence_error_ = e.what();  // the last good scene stays
+    return;
+  }
+  sentence_job_->submit(std::move(request));
+  busy_frames_ = 3;
+}
+
+void ViewerApp::pollSentenceJob() {
+  if (!sentence_job_) return;
+  if (sentence_job_->busy()) busy_frames_ = std::max(busy_frames_, 2);  // keep polling
+  auto outcome = sentence_job_->take();
+  if (!outcome) return;
+  busy_frames_ = 3;
+  if (!outcome->result) {
+    sentence_error_ = outcome->error;  // the last good scene stays
+    return;
+  }
+  scenes::SceneInputs inputs = outcome->request.inputs;
+  inputs.data = *outcome->result;  // composing reuses it: no second forward
+  try {
+    Scene fresh = scenes::composeScene(*outcome->request.scene, *atlas_, inputs);
+    rebuild_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                            outcome->request.submitted)
+                      .count();
     scene_ = std::move(fresh);
+    weighted_scene_ = nullptr;  // the same address, new bars
+    inputs.data = nullptr;
     scene_inputs_ = std::move(inputs);
     transport_.setTimeline(scene_.beats, scene_.duration);  // keeps the time position
     presets_.setScenePresets(scene_.presets);
@@ -52,7 +85,6 @@ void ViewerApp::applySentence(std::optional<std::string> sentence) {
   } catch (const std::exception& e) {
     sentence_error_ = e.what();  // the last good scene stays
   }
-  busy_frames_ = 3;
 }
 
 void ViewerApp::drawSentencePanel() {
@@ -69,7 +101,7 @@ void ViewerApp::drawSentencePanel() {
     try {
       sentence_preview_ = scene_inputs_.model
                               ? scene_inputs_.model->tokenize(sentence_buffer_).tokens
-                              : scenes::gpt2Pieces(sentence_buffer_, splitWordsForPreview);
+                              : model::gpt2Pieces(sentence_buffer_, scenes::splitGpt2Words);
     } catch (const std::exception&) {
       sentence_preview_.clear();
     }
@@ -86,7 +118,10 @@ void ViewerApp::drawSentencePanel() {
     sentence_buffer_.clear();
     applySentence(std::nullopt);
   }
-  if (rebuild_ms_ > 0) {
+  if (sentence_job_ && sentence_job_->busy()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("reading...");
+  } else if (rebuild_ms_ > 0) {
     ImGui::SameLine();
     ImGui::TextDisabled("rebuilt in %.0f ms", rebuild_ms_);
   }

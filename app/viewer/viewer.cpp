@@ -244,6 +244,7 @@ int ViewerApp::run() {
 
 void ViewerApp::frame(double dt) {
   pollSceneFile(dt);
+  pollSentenceJob();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
@@ -263,7 +264,7 @@ void ViewerApp::frame(double dt) {
   if (scene_.model && (temperature_ != 1.0 || top_k_ != 0 || top_p_ != 1.0))
     adjustments.next_token_probabilities = &nextTokenProbabilities();
   adjustments.camera = shown_camera_;  // the batcher sorts translucent faces from this eye
-  frames_->prepare(scene_, transport_.time(), adjustments);
+  drawArcTooltip(frames_->prepare(scene_, transport_.time(), adjustments));
   ImGui::Render();
 
   if (shot_requested_) {
@@ -277,6 +278,8 @@ void ViewerApp::frame(double dt) {
   if (automation_ && automation_frames_ == 2 && !options_.type_sentence.empty()) {
     sentence_buffer_ = options_.type_sentence;
     applySentence(sentence_buffer_);
+    if (sentence_job_) sentence_job_->waitIdle();  // the screenshot shows the answer
+    pollSentenceJob();
     if (!sentence_error_.empty())
       std::fprintf(stderr, "flowview: %s\n", sentence_error_.c_str());
     else
@@ -685,8 +688,13 @@ void ViewerApp::pollSceneFile(double dt) {
 
 void ViewerApp::reloadScene() {
   try {
-    Scene fresh = scenes::loadSceneFile(scene_path_, *atlas_, scene_inputs_);
+    // The model is the worker's while it reads a sentence; the sentence shown is read already.
+    if (sentence_job_) sentence_job_->waitIdle();
+    scenes::SceneInputs inputs = scene_inputs_;
+    inputs.data = scene_.model;
+    Scene fresh = scenes::loadSceneFile(scene_path_, *atlas_, inputs);
     scene_ = std::move(fresh);
+    weighted_scene_ = nullptr;                              // the same address, new bars
     transport_.setTimeline(scene_.beats, scene_.duration);  // keeps the time position
     presets_.setScenePresets(scene_.presets);
     sceneChanged();

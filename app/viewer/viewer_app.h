@@ -2,6 +2,7 @@
 // The viewer window: GLFW + OpenGL 3.3 core + Dear ImGui around the engine's renderer. Internal
 // to app/viewer (runViewer() is the public entry); the logic it drives lives in the pure classes
 // Transport, CameraController, PresetStore.
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -9,6 +10,8 @@
 #include <vector>
 
 #include "core/camera/camera.h"
+#include "core/description/scene_description.h"
+#include "core/jobs/latest_job.h"
 #include "core/scene/scene.h"
 #include "core/scenes/scene_model.h"
 #include "viewer/attention_panel.h"
@@ -23,6 +26,7 @@ struct GLFWwindow;
 
 namespace flowview {
 class FrameRenderer;
+struct FrameState;
 namespace gl {
 class OffscreenTarget;
 }
@@ -163,9 +167,13 @@ class ViewerApp {
   // Sentence box and attention panel (sentence_panel.cpp, attention_panel.cpp).
   void drawSentencePanel();
   void drawAttentionPanel();
+  // Hovering an attention arc in the 3D view: its tokens, weight, layer and head.
+  void drawArcTooltip(const FrameState& state);
   // Rebuilds the scene for `sentence` (nullopt: the scene's own) at the same time; on bad input
-  // keeps the last good scene and shows why. Runs the model once, off the per-frame path.
+  // keeps the last good scene and shows why. The model runs once, on sentence_job_'s thread;
+  // pollSentenceJob (every frame) swaps the scene in when the reading arrives.
   void applySentence(std::optional<std::string> sentence);
+  void pollSentenceJob();
   scenes::SceneInputs scene_inputs_;  // the model (loaded once) and the sentence shown
   std::string sentence_buffer_;       // the sentence box's text
   std::string sentence_preview_text_;
@@ -211,6 +219,15 @@ class ViewerApp {
   // Automation: frames drawn so far.
   int automation_frames_ = 0;
   int exit_code_ = 0;
+
+  // The sentence box's worker (declared last: destroyed, and joined, first).
+  struct SentenceRequest {
+    std::shared_ptr<const description::SceneDescription> scene;
+    scenes::SceneInputs inputs;
+    std::chrono::steady_clock::time_point submitted;
+  };
+  using SentenceJob = jobs::LatestJob<SentenceRequest, std::shared_ptr<const scenes::ModelData>>;
+  std::unique_ptr<SentenceJob> sentence_job_;
 };
 
 }  // namespace flowview::viewer

@@ -122,6 +122,8 @@ BeatKind readAttentionBeat(ObjectReader& beat, ReadContext& context) {
   a.frame_x = beat.optionalInRange<double>("frame_x", -2.0, -1e4, 1e4);
   a.frame_y = beat.optionalInRange<double>("frame_y", 0.0, -1e4, 1e4);
   a.run_time = beat.optionalInRange<double>("run_time", 5.0, 0.01, 1e4);
+  if (beat.has("layer")) a.layer = beat.optionalInRange<int>("layer", 0, 0, 4096);
+  if (beat.has("head")) a.head = beat.optionalInRange<int>("head", -1, -1, 4096);
   ++context.layers;
   return a;
 }

@@ -1,10 +1,13 @@
 #include "core/description/read_scene.h"
 
 #include <cctype>
+#include <filesystem>
 #include <limits>
+#include <stdexcept>
 
 #include "core/description/limits.h"
 #include "core/description/read_context.h"
+#include "core/model/installed_tokenizer.h"
 
 namespace flowview::description {
 
@@ -62,8 +65,15 @@ NetworkFlowDescription readNetworkFlow(ObjectReader& nf) {
     if (flow.tokens.empty()) nf.fail("tokens", "the token list is empty");
     if (joined(flow.tokens) != flow.text)
       nf.fail("tokens", "the tokens do not join up to the text");
+  } else if (flow.tokenizer == "gpt2") {  // GPT-2's BPE, else (not installed) its pre-tokenizer
+    try {
+      flow.tokens = model::gpt2Pieces(
+          flow.text, [](const std::string& text) { return splitWords(text, true); });
+    } catch (const std::invalid_argument& e) {
+      nf.fail("text", e.what());
+    }
   } else {
-    flow.tokens = splitWords(flow.text, flow.tokenizer == "gpt2");
+    flow.tokens = splitWords(flow.text, false);
   }
   if (flow.tokens.size() < 3) nf.fail(tokens_from, "needs at least 3 tokens");
   if (flow.tokens.size() > 4096) nf.fail(tokens_from, "more than 4096 tokens");
@@ -83,6 +93,7 @@ NetworkFlowDescription readNetworkFlow(ObjectReader& nf) {
   }
   flow.hide_block_labels = nf.optional<bool>("hide_block_labels", false);
   flow.embedding_length = nf.optionalInRange<int>("embedding_length", 10, 3, 64);
+  flow.attention_head = nf.optionalInRange<int>("attention_head", -1, -1, 4096);
   return flow;
 }
 
@@ -147,8 +158,19 @@ SceneDescription readScene(const io::JsonDocument& doc) {
       scene.camera_presets.push_back(std::move(named));
     }
   }
+  if (root.has("model")) {
+    scene.model = root.required<std::string>("model");
+    if (scene.model->empty()) root.fail("model", "must not be empty");
+    const std::filesystem::path folder(*scene.model);
+    scene.model_path =
+        (folder.is_absolute() ? folder : std::filesystem::path(doc.file()).parent_path() / folder)
+            .lexically_normal()
+            .string();
+    scene.model_source = context.sourceOf(io::JsonDocument::childPointer(root.pointer(), "model"));
+  }
   if (auto nf = root.optionalObject("network_flow")) {
     scene.network_flow = readNetworkFlow(*nf);
+    scene.network_flow->source = context.sourceOf(nf->pointer());
     nf->finish();
     context.has_network_flow = true;
   }

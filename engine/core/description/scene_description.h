@@ -52,6 +52,8 @@ struct NetworkFlowDescription {
   std::vector<NextTokenDescription> next_tokens;
   bool hide_block_labels = false;
   int embedding_length = 10;
+  int attention_head = -1;  // with a model: the head the arcs show; -1: the mean over heads
+  SourceRef source;         // the network_flow object, for errors found with the model
 };
 
 // ----------------------------------------------------------------------------------------------
@@ -179,6 +181,9 @@ struct AttentionBeat {
   std::optional<EulerDegrees> orientation = EulerDegrees{-40, -15, 0};  // nullopt: "current"
   double frame_height = 14.0, frame_x = -2.0, frame_y = 0.0;
   double run_time = 5.0;
+  // With a model: the layer and head this block's arcs show (absent: the block's own layer,
+  // network_flow.attention_head).
+  std::optional<int> layer, head;
 };
 struct MlpBeat {
   bool one_by_one = false;
@@ -257,6 +262,9 @@ struct SceneDescription {
   std::string title = "untitled";
   int64_t seed = 0;
   std::optional<CameraDescription> camera;  // absent: Camera{}
+  std::optional<std::string> model;         // a model folder relative to the scene file, as written
+  std::string model_path;                   // `model` resolved against the scene file's folder
+  SourceRef model_source;
   std::vector<CameraPresetDescription> camera_presets;
   std::optional<NetworkFlowDescription> network_flow;
   std::vector<ObjectDescription> objects;

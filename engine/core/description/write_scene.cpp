@@ -157,6 +157,8 @@ struct BeatWriter {
     out["frame_x"] = b.frame_x;
     out["frame_y"] = b.frame_y;
     out["run_time"] = b.run_time;
+    if (b.layer) out["layer"] = *b.layer;
+    if (b.head) out["head"] = *b.head;
   }
   void operator()(const MlpBeat& b) const {
     out["one_by_one"] = b.one_by_one;
@@ -218,6 +220,7 @@ Json writeScene(const SceneDescription& scene) {
   if (scene.description) out["description"] = *scene.description;
   out["seed"] = scene.seed;
   if (scene.camera) out["camera"] = camera(*scene.camera);
+  if (scene.model) out["model"] = *scene.model;
   Json presets = Json::array();
   for (const CameraPresetDescription& p : scene.camera_presets) {
     Json preset = {{"name", p.name}};
@@ -235,7 +238,8 @@ Json writeScene(const SceneDescription& scene) {
                            {"tokens", nf.tokens},
                            {"next_tokens", std::move(next)},
                            {"hide_block_labels", nf.hide_block_labels},
-                           {"embedding_length", nf.embedding_length}};
+                           {"embedding_length", nf.embedding_length},
+                           {"attention_head", nf.attention_head}};
   }
   Json objects = Json::array();
   for (const ObjectDescription& o : scene.objects) objects.push_back(object(o));

@@ -47,6 +47,15 @@ struct ScenePart {
   std::vector<int> elements;  // element indices, in drawing / lag order
 };
 
+// With a model, one per attention arc stroke: which tokens it joins and the weight it draws, for
+// the viewer's hover read-out (frame/arc_picking.h).
+struct AttentionArc {
+  int element = -1;          // the stroke
+  int from = 0, to = 0;      // token indices: the earlier (attended to) and the attending token
+  int layer = 0, head = -1;  // head -1: the mean over heads
+  float weight = 0.0f;
+};
+
 namespace scenes {
 struct ModelData;
 }
@@ -70,6 +79,7 @@ struct Scene {
   std::vector<ScenePart> parts;  // in the order they were added
   // The model's reading of the sentence (scenes/model_data.h); null: the seed's random values.
   std::shared_ptr<const scenes::ModelData> model;
+  std::vector<AttentionArc> attention_arcs;  // empty without a model
   // Presentation: every beat needs its own click, holds too (the scene file's
   // "present_every_beat"; by default a wait beat in which nothing changes needs none).
   bool present_every_beat = false;

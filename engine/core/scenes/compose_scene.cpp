@@ -32,7 +32,17 @@ NetworkFlowConfig flowConfig(const NetworkFlowDescription& nf, int64_t seed) {
     config.next_tokens.emplace_back(c.token, c.probability);
   config.hide_block_labels = nf.hide_block_labels;
   config.embedding_length = nf.embedding_length;
+  config.attention_head = nf.attention_head;
   return config;
+}
+
+// With a model, a head or layer the model does not have is the scene's error.
+void checkAgainstModel(const ModelData& model, const SourceRef& at, const std::string& key,
+                       int value, int count, const char* what) {
+  if (value < count) return;
+  throw io::LoadError(at.file, at.pointer + "/" + key, at.location,
+                      std::to_string(value) + " is not a " + what + " of the model (it has " +
+                          std::to_string(count) + ")");
 }
 
 BeatParts partsOf(const PartOptions& options) {
@@ -66,6 +76,13 @@ struct BeatComposer {
     p.frame_x = static_cast<float>(beat.frame_x);
     p.frame_y = static_cast<float>(beat.frame_y);
     p.run_time = beat.run_time;
+    p.layer = beat.layer;
+    p.head = beat.head;
+    if (const ModelData* model = flow->config().model.get()) {
+      if (beat.layer)
+        checkAgainstModel(*model, source, "layer", *beat.layer, model->n_layer, "layer");
+      if (beat.head) checkAgainstModel(*model, source, "head", *beat.head, model->n_head, "head");
+    }
     p.notes = notes;
     p.parts = parts;
     flow->attention(p);
@@ -153,6 +170,14 @@ struct BeatComposer {
 
 }  // namespace
 
+std::shared_ptr<const ModelData> readSentence(const SceneDescription& scene,
+                                              const SceneInputs& inputs) {
+  if (!scene.network_flow) return nullptr;
+  NetworkFlowConfig config = flowConfig(*scene.network_flow, scene.seed);
+  applySceneInputs(config, inputs, scene.model_path);
+  return config.model;
+}
+
 Scene composeScene(const SceneDescription& scene, text::GlyphAtlas& atlas) {
   return composeScene(scene, atlas, SceneInputs{});
 }
@@ -167,8 +192,11 @@ Scene composeScene(const SceneDescription& scene, text::GlyphAtlas& atlas,
   std::optional<NetworkFlow> flow;
   if (scene.network_flow) {
     NetworkFlowConfig config = flowConfig(*scene.network_flow, scene.seed);
-    applySceneInputs(config, inputs);
+    applySceneInputs(config, inputs, scene.model_path);
     model_data = config.model;
+    if (model_data)
+      checkAgainstModel(*model_data, scene.network_flow->source, "attention_head",
+                        config.attention_head, model_data->n_head, "head");
     flow.emplace(b, atlas, std::move(config));
   }
   GeneralLayer general(b, atlas);

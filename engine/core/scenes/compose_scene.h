@@ -19,4 +19,11 @@ Scene composeScene(const description::SceneDescription& scene, text::GlyphAtlas&
 Scene composeScene(const description::SceneDescription& scene, text::GlyphAtlas& atlas,
                    const SceneInputs& inputs);
 
+// The model's reading of the scene's sentence (or inputs.text) that composeScene would compute,
+// alone: no atlas, no build, so a worker thread can compute it ahead and hand it back as
+// SceneInputs::data. Null without a network flow or a model. Throws io::LoadError as
+// composeScene does for a bad sentence or model folder.
+std::shared_ptr<const ModelData> readSentence(const description::SceneDescription& scene,
+                                              const SceneInputs& inputs);
+
 }  // namespace flowview::scenes

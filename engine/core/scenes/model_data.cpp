@@ -58,13 +58,20 @@ std::string describeModel(const model::Model& model, const std::string& model_na
 
 std::shared_ptr<const ModelData> makeModelData(model::Model& model, std::string_view prompt,
                                                const std::string& model_name, int top_k) {
+  return makeModelData(model, prompt, model.tokenize(prompt), model_name, top_k);
+}
+
+std::shared_ptr<const ModelData> makeModelData(model::Model& model, std::string_view prompt,
+                                               const model::TokenizedText& text,
+                                               const std::string& model_name, int top_k) {
   auto data = std::make_shared<ModelData>();
   const auto& c = model.config();
   data->source = describeModel(model, model_name);
   data->n_layer = c.n_layer;
   data->n_head = c.n_head;
   data->n_embd = c.n_embd;
-  model::TokenizedText text = model.tokenize(prompt);
+  data->prompt = std::string(prompt);
+  data->top_k = top_k;
   const int t = static_cast<int>(text.ids.size());
   if (t == 0) throw std::invalid_argument("the sentence has no tokens");
   const int limit = std::min(kMaxSentenceTokens, c.n_positions);

@@ -17,7 +17,8 @@
 
 namespace flowview::model {
 class Model;
-}
+struct TokenizedText;
+}  // namespace flowview::model
 
 namespace flowview::scenes {
 
@@ -31,6 +32,8 @@ inline constexpr int kMaxSentenceTokens = 48;
 struct ModelData {
   std::string source;  // "gpt2 from DIR: 12 layers x 12 heads, 768 dims, 124M parameters"
   int n_layer = 0, n_head = 0, n_embd = 0;
+  std::string prompt;               // the text the model read
+  int top_k = 0;                    // how many next tokens were kept
   std::vector<int> ids;             // the prompt's token ids
   std::vector<std::string> tokens;  // the prompt's tokens (bytes, as GPT-2 spells them)
   // attention[layer][head]: T x T, row = query, column = key (0 above the diagonal).
@@ -57,6 +60,10 @@ struct ModelData {
 // with more than kMaxSentenceTokens tokens (or the model's context).
 std::shared_ptr<const ModelData> makeModelData(model::Model& model, std::string_view prompt,
                                                const std::string& model_name, int top_k = 10);
+// The same with `prompt` already tokenized by the model (`tokens`): no second tokenizing.
+std::shared_ptr<const ModelData> makeModelData(model::Model& model, std::string_view prompt,
+                                               const model::TokenizedText& tokens,
+                                               const std::string& model_name, int top_k);
 
 // "gpt2: 12 layers x 12 heads, 768 dims, 124M parameters".
 std::string describeModel(const model::Model& model, const std::string& model_name);

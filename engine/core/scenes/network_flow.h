@@ -138,6 +138,8 @@ class NetworkFlow {
   // std::invalid_argument (the scene reader rejects it first).
   static const std::vector<BeatPartName>& partNames(const std::string& beat);
 
+  const NetworkFlowConfig& config() const { return config_; }
+
   int layerCount() const { return static_cast<int>(layers_.size()); }
 
   struct Column {

@@ -1,49 +1,18 @@
 #include "core/scenes/scene_model.h"
 
-#include <cstdio>
 #include <filesystem>
-#include <mutex>
+#include <optional>
 
+#include "core/description/read_scene.h"
 #include "core/io/load_error.h"
-#include "core/model/bpe_tokenizer.h"
+#include "core/model/installed_tokenizer.h"
 #include "core/model/model.h"
-#include "core/model/vocabulary_locator.h"
 #include "core/scenes/network_flow.h"
 #include "core/text/utf8.h"
 
 namespace flowview::scenes {
-namespace {
-
-// The located vocabulary, loaded on first use; null when none is installed.
-const model::BpeTokenizer* sharedTokenizer() {
-  static std::once_flag once;
-  static std::unique_ptr<model::BpeTokenizer> tokenizer;
-  std::call_once(once, [] {
-    if (auto files = model::locateGpt2Vocabulary()) {
-      try {
-        tokenizer = std::make_unique<model::BpeTokenizer>(
-            model::BpeTokenizer::load(files->vocab_json, files->merges));
-        return;
-      } catch (const std::exception& e) {
-        std::fprintf(stderr, "flowview: %s\n", e.what());
-      }
-    }
-    std::fprintf(stderr,
-                 "flowview: no GPT-2 vocabulary installed (scripts/setup-deps.sh installs one): "
-                 "splitting sentences into words instead\n");
-  });
-  return tokenizer.get();
-}
-
-}  // namespace
-
-std::vector<std::string> gpt2Pieces(const std::string& text,
-                                    std::vector<std::string> (*fallback)(const std::string&)) {
-  const model::BpeTokenizer* tokenizer = sharedTokenizer();
-  if (!tokenizer) return fallback(text);
-  std::vector<std::string> pieces;
-  for (int id : tokenizer->encode(text)) pieces.push_back(tokenizer->tokenBytes(id));
-  return pieces;
+std::vector<std::string> splitGpt2Words(const std::string& text) {
+  return description::splitWords(text, true);
 }
 
 LoadedModel loadModelFolder(const std::string& folder) {
@@ -69,29 +38,33 @@ std::string displayableToken(const std::string& bytes) {
   return out;
 }
 
-void applySceneInputs(NetworkFlowConfig& config, const SceneInputs& inputs) {
+void applySceneInputs(NetworkFlowConfig& config, const SceneInputs& inputs,
+                      const std::string& scene_model_folder) {
   LoadedModel model{inputs.model, inputs.model_name};
   if (!model.model && !inputs.model_folder.empty()) model = loadModelFolder(inputs.model_folder);
-  auto split = [&](const std::string& text) {
+  if (!model.model && !scene_model_folder.empty()) model = loadModelFolder(scene_model_folder);
+  const int shown = static_cast<int>(config.next_tokens.size());
+  const int top_k = shown > 0 ? shown : 10;
+  // A reading computed before (the viewer's worker) for this very prompt: no tokenizing, no run.
+  auto precomputed = [&](const std::string& prompt) {
+    return model.model && inputs.data && inputs.data->prompt == prompt &&
+           inputs.data->top_k == top_k;
+  };
+  std::optional<model::TokenizedText> prompt_tokens;  // --text with a model: tokenized once
+  if (inputs.text) {  // the prompt's tokens, then the predicted token's box
+    config.text = *inputs.text;
     try {
-      if (model.model) return model.model->tokenize(text).tokens;
-      return gpt2Pieces(text, [](const std::string& t) {
-        std::vector<std::string> pieces;
-        std::string current;
-        for (char c : t) {
-          if (c == ' ' && !current.empty()) pieces.push_back(current), current.clear();
-          current += c;
-        }
-        if (!current.empty()) pieces.push_back(current);
-        return pieces;
-      });
+      if (precomputed(config.text)) {
+        config.tokens = inputs.data->tokens;
+      } else if (model.model) {
+        prompt_tokens = model.model->tokenize(config.text);
+        config.tokens = prompt_tokens->tokens;
+      } else {
+        config.tokens = model::gpt2Pieces(config.text, splitGpt2Words);
+      }
     } catch (const std::invalid_argument& e) {  // text that is not UTF-8
       throw io::LoadError("--text", "", {}, e.what());
     }
-  };
-  if (inputs.text) {  // the prompt's tokens, then the predicted token's box
-    config.text = *inputs.text;
-    config.tokens = split(config.text);
     if (config.tokens.size() < 2)
       throw io::LoadError("--text", "", {}, "the sentence needs at least 2 tokens");
     if (static_cast<int>(config.tokens.size()) > kMaxSentenceTokens)
@@ -103,12 +76,17 @@ void applySceneInputs(NetworkFlowConfig& config, const SceneInputs& inputs) {
   if (model.model && config.tokens.size() >= 2) {
     std::string prompt;  // the model reads every token but the last (the one to predict)
     for (size_t i = 0; i + 1 < config.tokens.size(); ++i) prompt += config.tokens[i];
-    const int shown = static_cast<int>(config.next_tokens.size());
     std::shared_ptr<const ModelData> data;
-    try {
-      data = makeModelData(*model.model, prompt, model.name, shown > 0 ? shown : 10);
-    } catch (const std::invalid_argument& e) {
-      throw io::LoadError("--text", "", {}, e.what());
+    if (precomputed(prompt)) {
+      data = inputs.data;
+    } else {
+      try {
+        data = prompt_tokens
+                   ? makeModelData(*model.model, prompt, *prompt_tokens, model.name, top_k)
+                   : makeModelData(*model.model, prompt, model.name, top_k);
+      } catch (const std::invalid_argument& e) {
+        throw io::LoadError("--text", "", {}, e.what());
+      }
     }
     const std::string predicted = config.tokens.back();
     config.tokens.clear();

@@ -21,15 +21,13 @@ struct SceneInputs {
   std::shared_ptr<model::Model> model;  // an already loaded model (the viewer); wins over both
   std::string model_name;               // how `model` is named in the data-source line
   std::optional<std::string> text;      // --text: the prompt shown, then the "???" box
+  // The model's reading of the prompt, already computed (the viewer's worker, readSentence): used
+  // instead of running the model when its prompt and top-K are the ones the scene asks for.
+  std::shared_ptr<const ModelData> data;
 };
 
 // The token shown in the "???" box after a --text prompt (it is hidden behind the box).
 inline constexpr const char* kPredictedPlaceholder = " blank";
-
-// GPT-2's pieces of `text`, with the vocabulary found by model::locateGpt2Vocabulary() (loaded
-// once per process); without one, the word splitter `fallback` and one note on stderr.
-std::vector<std::string> gpt2Pieces(const std::string& text,
-                                    std::vector<std::string> (*fallback)(const std::string&));
 
 // A loaded model and its name (the folder's last component).
 struct LoadedModel {
@@ -41,9 +39,15 @@ LoadedModel loadModelFolder(const std::string& folder);
 
 struct NetworkFlowConfig;
 // --text and the model: re-splits the sentence (2 to kMaxSentenceTokens tokens for --text), runs
-// the model on all tokens but the last and puts its data and top-K into `config`. Throws
+// the model on all tokens but the last and puts its data and top-K into `config`. The model is
+// inputs.model, else inputs.model_folder, else `scene_model_folder` (the scene's "model"). Throws
 // io::LoadError ("--text: ...", or naming the model folder's file) on bad input.
-void applySceneInputs(NetworkFlowConfig& config, const SceneInputs& inputs);
+void applySceneInputs(NetworkFlowConfig& config, const SceneInputs& inputs,
+                      const std::string& scene_model_folder = "");
+
+// The sentence splitter used when no GPT-2 vocabulary is installed: GPT-2's pre-tokenizer (words
+// keep their leading space, punctuation stands alone).
+std::vector<std::string> splitGpt2Words(const std::string& text);
 
 // Replaces bytes that are not UTF-8 (a token may hold part of a character) with '?', so that
 // every token can be laid out on its own.

@@ -59,9 +59,13 @@ void NetworkFlow::flashAttentionArcs(const Layer& copy, const Block& block, cons
   const int n = static_cast<int>(copy.columns.size());
   std::vector<float> pattern;
   const int tokens = config_.model ? config_.model->length() : 0;
+  int model_layer = 0, model_head = -1;
   if (config_.model) {
     const int layer = p.layer.value_or(config_.model->blockLayer(attention_count_ - 1));
-    pattern = config_.model->pattern(layer, p.head.value_or(config_.attention_head));
+    model_layer = layer;
+    model_head = p.head.value_or(config_.attention_head);
+    if (model_head >= config_.model->n_head) model_head = -1;
+    pattern = config_.model->pattern(layer, model_head);
     residual_layer_ = std::clamp(layer + 1, 0, config_.model->n_layer);
   }
   auto weight = [&](int query, int key) {
@@ -119,6 +123,16 @@ void NetworkFlow::flashAttentionArcs(const Layer& copy, const Block& block, cons
       b_.fadeOut(create, {mid, gs + pw.end});
       b_.remove(create, gs + pw.end);
       arcs.insert(arcs.end(), {flash, create});
+      if (config_.model) {
+        auto& read_out = b_.mutableScene().attention_arcs;
+        const AttentionArc arc_info{
+            -1,         copy.columns[j].token, copy.columns[i].token, model_layer,
+            model_head, weight(i, j)};
+        for (int element : {flash, create}) {
+          read_out.push_back(arc_info);
+          read_out.back().element = element;
+        }
+      }
     }
   }
   const auto value_w = laggedWindows(n, 1.0, 0.5, run_time);
