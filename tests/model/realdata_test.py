@@ -2,8 +2,10 @@
 next tokens and probabilities), and the bad-input contract of --model / --text (exit 2, one line).
 Usage: realdata_test.py FLOWVIEW MODEL_DIR SCENES_DIR"""
 import json
+import os
 import subprocess
 import sys
+import tempfile
 
 flowview, model, scenes = sys.argv[1:4]
 scene = scenes + "/high_level_network_flow.json"
@@ -50,6 +52,35 @@ for t in ["   ", "I \U0001F600 emoji 🐍", "x" * 2000]:
     r = run("info", scene, "--model", model, "--text", t)
     if r.returncode not in (0, 2):
         failures.append(f"--text {t[:10]!r}: exit {r.returncode} {r.stderr!r}")
+
+# A scene file whose "model" names the folder relatively: the same numbers as --model, kept by
+# `format`; a head the model lacks is the scene's error at its JSON path.
+with tempfile.TemporaryDirectory() as folder:
+    with open(scene) as f:
+        own = json.load(f)
+    own["model"] = os.path.relpath(model, folder)
+    own["network_flow"]["attention_head"] = 1
+    own_path = os.path.join(folder, "own_model.json")
+    with open(own_path, "w") as f:
+        json.dump(own, f)
+    mine = run("info", own_path)
+    theirs = run("info", scene, "--model", model)
+    if mine.returncode != 0 or json.loads(mine.stdout).get("next_tokens") != json.loads(theirs.stdout).get("next_tokens"):
+        failures.append(f"scene model: {mine.returncode} {mine.stderr!r}")
+    formatted = run("format", own_path)
+    kept = json.loads(formatted.stdout) if formatted.returncode == 0 else {}
+    if kept.get("model") != own["model"] or kept.get("network_flow", {}).get("attention_head") != 1:
+        failures.append(f"format lost the model fields: {formatted.stdout[:200]!r}")
+    rendered = run("render", own_path, "--time", "30", "--size", "320x180", "--out", os.path.join(folder, "own.png"))
+    if rendered.returncode != 0 or not os.path.getsize(os.path.join(folder, "own.png")):
+        failures.append(f"render with the scene's model: {rendered.returncode} {rendered.stderr!r}")
+    own["network_flow"]["attention_head"] = 7
+    with open(own_path, "w") as f:
+        json.dump(own, f)
+    bad = run("info", own_path)
+    lines = bad.stderr.strip().splitlines()
+    if bad.returncode != 2 or len(lines) != 1 or "/network_flow/attention_head" not in bad.stderr:
+        failures.append(f"bad attention_head: exit {bad.returncode}, stderr {bad.stderr!r}")
 
 if failures:
     print("\n".join(failures))
