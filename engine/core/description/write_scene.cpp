@@ -220,7 +220,6 @@ Json writeScene(const SceneDescription& scene) {
   if (scene.description) out["description"] = *scene.description;
   out["seed"] = scene.seed;
   if (scene.camera) out["camera"] = camera(*scene.camera);
-  if (scene.model) out["model"] = *scene.model;
   Json presets = Json::array();
   for (const CameraPresetDescription& p : scene.camera_presets) {
     Json preset = {{"name", p.name}};
@@ -228,6 +227,7 @@ Json writeScene(const SceneDescription& scene) {
     presets.push_back(std::move(preset));
   }
   out["camera_presets"] = std::move(presets);
+  if (scene.model) out["model"] = *scene.model;
   if (scene.network_flow) {
     const NetworkFlowDescription& nf = *scene.network_flow;
     Json next = Json::array();
