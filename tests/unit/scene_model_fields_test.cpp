@@ -11,6 +11,8 @@
 #include "core/description/write_scene.h"
 #include "core/io/load_error.h"
 #include "core/model/installed_tokenizer.h"
+#include "core/scenes/compose_scene.h"
+#include "core/text/glyph_atlas.h"
 
 namespace flowview::description {
 namespace {
@@ -79,6 +81,31 @@ TEST(SceneModelFields, BadValuesNameTheirJsonPath) {
   expectError(R"({"version": 1, "network_flow": {"text": "a b c d"},
                   "beats": [{"beat": "show_tokens"}, {"beat": "attention", "head": "mean"}]})",
               "/beats/1/head");
+}
+
+TEST(SceneModelFields, AModelFolderThatDoesNotLoadIsTheScenesErrorAtItsPath) {
+  const SceneDescription s = readSceneString(
+      R"({"version": 1, "model": "no-such-model",
+          "network_flow": {"text": "a b c d"}, "beats": [{"beat": "show_tokens"}]})",
+      "/talks/scenes/flow.json");
+  text::GlyphAtlas atlas(text::GlyphAtlas::NoFonts{});
+  try {
+    scenes::composeScene(s, atlas);
+    ADD_FAILURE() << "no error";
+  } catch (const io::LoadError& e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find("/talks/scenes/flow.json:1:25: /model"), std::string::npos) << message;
+    EXPECT_NE(message.find("/model: /talks/scenes/no-such-model"), std::string::npos) << message;
+  }
+  // --model wins: the scene's folder is not even looked at.
+  scenes::SceneInputs inputs;
+  inputs.model_folder = "/no/such/cli-model";
+  try {
+    scenes::composeScene(s, atlas, inputs);
+    ADD_FAILURE() << "no error";
+  } catch (const io::LoadError& e) {
+    EXPECT_NE(std::string(e.what()).find("cli-model"), std::string::npos) << e.what();
+  }
 }
 
 TEST(SceneModelFields, TextWithoutTokensIsSplitByGpt2) {

@@ -45,6 +45,22 @@ void checkAgainstModel(const ModelData& model, const SourceRef& at, const std::s
                           std::to_string(count) + ")");
 }
 
+// The inputs with the scene's own "model" loaded when the command line names none: a folder that
+// does not load is the scene's error, at /model.
+SceneInputs withSceneModel(const SceneDescription& scene, const SceneInputs& inputs) {
+  if (inputs.model || !inputs.model_folder.empty() || scene.model_path.empty()) return inputs;
+  SceneInputs out = inputs;
+  try {
+    LoadedModel loaded = loadModelFolder(scene.model_path);
+    out.model = loaded.model;
+    out.model_name = loaded.name;
+  } catch (const std::exception& e) {
+    const SourceRef& at = scene.model_source;
+    throw io::LoadError(at.file, at.pointer, at.location, e.what());
+  }
+  return out;
+}
+
 BeatParts partsOf(const PartOptions& options) {
   BeatParts parts;
   for (const auto& [name, timing] : options) parts[name] = PartTiming{timing.run_time, timing.skip};
@@ -174,7 +190,7 @@ std::shared_ptr<const ModelData> readSentence(const SceneDescription& scene,
                                               const SceneInputs& inputs) {
   if (!scene.network_flow) return nullptr;
   NetworkFlowConfig config = flowConfig(*scene.network_flow, scene.seed);
-  applySceneInputs(config, inputs, scene.model_path);
+  applySceneInputs(config, withSceneModel(scene, inputs));
   return config.model;
 }
 
@@ -192,7 +208,7 @@ Scene composeScene(const SceneDescription& scene, text::GlyphAtlas& atlas,
   std::optional<NetworkFlow> flow;
   if (scene.network_flow) {
     NetworkFlowConfig config = flowConfig(*scene.network_flow, scene.seed);
-    applySceneInputs(config, inputs, scene.model_path);
+    applySceneInputs(config, withSceneModel(scene, inputs));
     model_data = config.model;
     if (model_data)
       checkAgainstModel(*model_data, scene.network_flow->source, "attention_head",

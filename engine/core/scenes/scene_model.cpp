@@ -38,11 +38,9 @@ std::string displayableToken(const std::string& bytes) {
   return out;
 }
 
-void applySceneInputs(NetworkFlowConfig& config, const SceneInputs& inputs,
-                      const std::string& scene_model_folder) {
+void applySceneInputs(NetworkFlowConfig& config, const SceneInputs& inputs) {
   LoadedModel model{inputs.model, inputs.model_name};
   if (!model.model && !inputs.model_folder.empty()) model = loadModelFolder(inputs.model_folder);
-  if (!model.model && !scene_model_folder.empty()) model = loadModelFolder(scene_model_folder);
   const int shown = static_cast<int>(config.next_tokens.size());
   const int top_k = shown > 0 ? shown : 10;
   // A reading computed before (the viewer's worker) for this very prompt: no tokenizing, no run.

@@ -40,10 +40,10 @@ LoadedModel loadModelFolder(const std::string& folder);
 struct NetworkFlowConfig;
 // --text and the model: re-splits the sentence (2 to kMaxSentenceTokens tokens for --text), runs
 // the model on all tokens but the last and puts its data and top-K into `config`. The model is
-// inputs.model, else inputs.model_folder, else `scene_model_folder` (the scene's "model"). Throws
-// io::LoadError ("--text: ...", or naming the model folder's file) on bad input.
-void applySceneInputs(NetworkFlowConfig& config, const SceneInputs& inputs,
-                      const std::string& scene_model_folder = "");
+// inputs.model, else inputs.model_folder (compose_scene.cpp loads the scene's own "model" into
+// inputs.model). Throws io::LoadError ("--text: ...", or naming the model folder's file) on bad
+// input.
+void applySceneInputs(NetworkFlowConfig& config, const SceneInputs& inputs);
 
 // The sentence splitter used when no GPT-2 vocabulary is installed: GPT-2's pre-tokenizer (words
 // keep their leading space, punctuation stands alone).
