@@ -46,6 +46,7 @@ bool isItemFileName(std::string_view name) {
 // folder if nothing else is in it.
 void removeOldItem(const fs::directory_entry& entry, const std::string& scene_path) {
   std::error_code ec;
+  if (entry.is_symlink(ec)) return;  // never delete through a link, nor the user's link
   if (entry.is_directory(ec)) {
     for (const auto& inner : fs::directory_iterator(entry.path(), ec)) {
       if (isExportFrameName(inner.path().filename().string()) && !inner.is_directory(ec))
@@ -68,7 +69,7 @@ void prepareFolder(const PerBeatOutput& output, const std::set<std::string>& new
   const fs::file_status status = fs::status(output.dir, ec);
   if (fs::exists(status) && !fs::is_directory(status)) {
     throw ArgumentError("--per-beat " + shown + " is a file, not a folder; give a folder for the " +
-                        "beats' clips");
+                        "beats' items");
   }
   if (!fs::exists(status)) {
     fs::create_directories(output.dir, ec);
@@ -88,7 +89,7 @@ void prepareFolder(const PerBeatOutput& output, const std::set<std::string>& new
   if (!output.overwrite) {
     throw ArgumentError("--per-beat " + shown + " is not empty (" + std::to_string(entries) +
                         " entries); give a new or empty folder, or add --overwrite to replace "
-                        "the clips of an earlier per-beat export");
+                        "the items of an earlier per-beat export");
   }
   // Items this export writes again are replaced as it goes (a clip once its new version is done).
   for (const fs::directory_entry& entry : old_items) removeOldItem(entry, output.scene_path);
