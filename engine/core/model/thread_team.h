@@ -1,12 +1,12 @@
 #pragma once
 // A fixed team of threads that runs one task on every member and returns when all are done: the
 // GPT-2 forward pass splits each matrix product by columns across the team, one single-threaded
-// BLAS call per member. Splitting the products ourselves keeps both cores of a small machine on
-// the weights of the same layer at once, where OpenBLAS's own threading on 12-row products spends
-// more time handing work over than multiplying.
+// BLAS call per member. OpenBLAS's own threading on these 12-row products used twice the CPU
+// time of one thread (its threads spin while handing work over) and was slower than one thread
+// on a busy machine; splitting them ourselves keeps every core on its own columns of the weights.
 //
-// Members wait for work spinning a few microseconds, then sleeping on the counter (futex), so an
-// idle team costs no CPU and a busy machine is not slowed down by spinning.
+// Members wait for work polling briefly, then sleeping on the counter (futex), so an idle team
+// costs no CPU and a busy machine is not slowed down by spinning.
 #include <atomic>
 #include <thread>
 #include <vector>
