@@ -83,7 +83,8 @@ Gpt2Forward::Gpt2Forward(const Gpt2Weights& weights)
       attention_(size_t(config_.n_layer) * config_.n_head),
       residuals_(config_.n_layer + 1),
       logits_(config_.vocab_size) {
-  // Each member of the team makes single-threaded BLAS calls on its own columns.
+  // Each member of the team makes single-threaded BLAS calls on its own columns (a process-wide
+  // OpenBLAS setting: the model is its only user).
   openblas_set_num_threads(1);
   scores_.resize(team_.size());
 }

@@ -1,6 +1,7 @@
 #include "core/model/thread_team.h"
 
 #include <algorithm>
+#include <system_error>
 
 namespace flowview::model {
 namespace {
@@ -32,8 +33,12 @@ T waitWhileEquals(const std::atomic<T>& value, T old) {
 
 ThreadTeam::ThreadTeam(int size) {
   if (size <= 0) size = std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, 8);
-  for (int member = 1; member < size; ++member)
-    workers_.emplace_back([this, member] { work(member); });
+  // A process out of threads (a limit, a sandbox) runs with the members it could start.
+  try {
+    for (int member = 1; member < size; ++member)
+      workers_.emplace_back([this, member] { work(member); });
+  } catch (const std::system_error&) {
+  }
 }
 
 ThreadTeam::~ThreadTeam() {
