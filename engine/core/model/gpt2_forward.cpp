@@ -61,7 +61,7 @@ void geluNewColumns(float* y, int rows, int n, int begin, int end) {
   }
 }
 
-// Columns are shared out in blocks of 16 floats (64 bytes): no two members write a cache line.
+// Columns are shared out in blocks of 16 floats (64 bytes), so members seldom share a cache line.
 constexpr int kColumnGrain = 16;
 
 // In place over row[0, n): softmax.
