@@ -100,6 +100,9 @@ expect 0 "" "$FLOWVIEW" export talk.json --per-beat frames --png --overwrite "${
   fail "after --overwrite: $(listing frames)"
 [[ $(listing frames/2-label) == "frame_000000.png frame_000001.png frame_000002.png mine.txt " ]] ||
   fail "2-label after --overwrite: $(listing frames/2-label)"
+# without ffmpeg on PATH: PNG folders, no --png needed
+expect 0 "" env PATH=/nonexistent "$FLOWVIEW" export talk.json --per-beat no_ffmpeg "${SIZE[@]}"
+[[ $(listing no_ffmpeg) == "1-box-appears 2-label 3-still " ]] || fail "without ffmpeg: $(listing no_ffmpeg)"
 touch plain.txt
 expect 2 "^flowview export: --per-beat plain.txt is a file, not a folder" \
   "$FLOWVIEW" export talk.json --per-beat plain.txt --png "${SIZE[@]}"
