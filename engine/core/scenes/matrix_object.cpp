@@ -49,6 +49,14 @@ void appendIfShown(std::vector<int>& out, int e) {
 
 }  // namespace
 
+bool shownInReducedView(int index, int count, int max_shown) {
+  max_shown = std::max(2, max_shown);
+  if (index < 0 || index >= count) return false;
+  if (count <= max_shown) return true;
+  const int head = max_shown / 2, tail = max_shown - head;
+  return index < head || index >= count - tail;
+}
+
 bool MatrixHandles::rowShown(int row) const {
   return !std::isnan(row_y[static_cast<size_t>(row)]);
 }
@@ -221,33 +229,37 @@ MatrixHandles addMatrix(SceneBuilder& b, const Eigen::MatrixXd& values, const Ma
   return m;
 }
 
-int addMatrixHighlight(SceneBuilder& b, const MatrixHandles& m, MatrixSelection s, Rgb color,
-                       double at_time, double run_time, float stroke_width) {
-  glm::vec3 middle = m.center;
-  glm::vec2 size(0.0f);
-  std::string suffix;
+MatrixBox matrixSelectionBox(const MatrixHandles& m, MatrixSelection s) {
+  MatrixBox box;
+  box.middle = m.center;
   switch (s.kind) {
     case MatrixSelection::Row:
-      middle.y = m.row_y[static_cast<size_t>(s.row)];
-      size = {m.width, m.row_pitch};
-      suffix = "row" + std::to_string(s.row);
+      box.middle.y = m.row_y[static_cast<size_t>(s.row)];
+      box.size = {m.width, m.row_pitch};
+      box.suffix = "row" + std::to_string(s.row);
       break;
     case MatrixSelection::Column:
-      middle.x = m.column_x[static_cast<size_t>(s.column)];
-      size = {m.column_pitch, m.height};
-      suffix = "col" + std::to_string(s.column);
+      box.middle.x = m.column_x[static_cast<size_t>(s.column)];
+      box.size = {m.column_pitch, m.height};
+      box.suffix = "col" + std::to_string(s.column);
       break;
     case MatrixSelection::Cell:
-      middle = m.cellCenter(s.row, s.column);
-      size = {m.column_pitch, m.row_pitch};
-      suffix = "cell" + std::to_string(s.row) + "_" + std::to_string(s.column);
+      box.middle = m.cellCenter(s.row, s.column);
+      box.size = {m.column_pitch, m.row_pitch};
+      box.suffix = "cell" + std::to_string(s.row) + "_" + std::to_string(s.column);
       break;
   }
-  const int e =
-      b.addStroke(m.name + "/highlight/" + suffix,
-                  shapes::rectangleOutline(size.x, size.y, stroke_width), at(middle), color);
+  return box;
+}
+
+int addMatrixHighlight(SceneBuilder& b, const MatrixHandles& m, MatrixSelection s, Rgb color,
+                       double at_time, double run_time, float stroke_width, Rate rate) {
+  const MatrixBox box = matrixSelectionBox(m, s);
+  const int e = b.addStroke(m.name + "/highlight/" + box.suffix,
+                            shapes::rectangleOutline(box.size.x, box.size.y, stroke_width),
+                            at(box.middle), color);
   b.hideUntil(e, at_time);
-  b.reveal(e, {at_time, at_time + run_time}, RevealStyle::Prefix);
+  b.reveal(e, {at_time, at_time + run_time}, RevealStyle::Prefix, rate);
   return e;
 }
 

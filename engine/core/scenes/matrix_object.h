@@ -40,6 +40,10 @@ struct MatrixOptions {
   float bracket_serif = look::layer::kColumnBracketSerif;
 };
 
+// Whether data row (or column) `index` of `count` is shown when at most `max_shown` are: all
+// when they fit, else the first max_shown / 2 and the last max_shown - max_shown / 2.
+bool shownInReducedView(int index, int count, int max_shown);
+
 // What was added: element indices (-1 where nothing is shown) and where things are.
 struct MatrixHandles {
   std::string name;
@@ -82,6 +86,13 @@ struct MatrixSelection {
 // until `at` and drawn in over [at, at + run_time]; id NAME/highlight/rowR (colC, cellR_C).
 int addMatrixHighlight(SceneBuilder& builder, const MatrixHandles& matrix,
                        MatrixSelection selection, Rgb color, double at, double run_time = 1.0,
-                       float stroke_width = 3.0f);
+                       float stroke_width = 3.0f, Rate rate = Rate::Smooth);
+// The rectangle a highlight of `selection` surrounds: its middle and its size.
+struct MatrixBox {
+  glm::vec3 middle{0.0f};
+  glm::vec2 size{0.0f};
+  std::string suffix;  // "row2", "col1", "cell2_1"
+};
+MatrixBox matrixSelectionBox(const MatrixHandles& matrix, MatrixSelection selection);
 
 }  // namespace flowview::scenes
