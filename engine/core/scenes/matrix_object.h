@@ -35,6 +35,9 @@ struct MatrixOptions {
   // Reduced view: beyond `max_columns` columns, show the first `max_columns / 2` and the last
   // `max_columns - max_columns / 2` with a column of dots between (rows likewise).
   int max_columns = 10, max_rows = 12;
+  // Instead of the reduced view's rows: exactly these data rows (increasing), with a row of dots
+  // wherever rows are left out (before the first, between two, after the last).
+  std::vector<int> shown_rows;
   // The embedding columns' brackets.
   float bracket_stroke = look::layer::kColumnBracketStroke;
   float bracket_serif = look::layer::kColumnBracketSerif;
