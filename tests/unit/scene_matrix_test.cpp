@@ -258,5 +258,19 @@ TEST(SceneMatrixComposition, HighlightDrawsARectangleAroundTheRowOverItsWindow) 
   EXPECT_DOUBLE_EQ(s.duration, 3.0);
 }
 
+TEST(SceneMatrixComposition, HighlightFollowsAMatrixMovedBefore) {
+  const Scene s = scenes::loadSceneString(
+      scene(kMatrix,
+            R"({"beat": "play", "animations": [{"type": "move", "target": "m", "to": [-2, 0, 0],
+                                                "scale": 0.5}]},)" +
+                highlight(R"("cell": [0, 0])")),
+      "s.json", atlas());
+  const Element& outline = partElement(s, "m/highlight/cell0_0");
+  const Element& cell = partElement(s, "m/cell0_0");
+  EXPECT_NEAR(outline.pose.initial().position.x, cell.pose.finalValue().position.x, 1e-4f);
+  EXPECT_NEAR(outline.pose.initial().position.y, cell.pose.finalValue().position.y, 1e-4f);
+  EXPECT_LT(cell.pose.finalValue().position.x, -2.0f) << "the first column, left of the middle";
+}
+
 }  // namespace
 }  // namespace flowview::description

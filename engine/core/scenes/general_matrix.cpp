@@ -91,24 +91,35 @@ void GeneralLayer::highlight(const AnimationDescription& anim, TimeWindow w, Rat
                                         : MatrixSelection::ofCell((*anim.cell)[0], (*anim.cell)[1]);
   const Rgb color = parseColor(anim.color.value_or("#FFFF00")).value_or(Rgb(1, 1, 0));
   const MatrixBox box = matrixSelectionBox(matrix.handles, selection);
+  // Where the matrix is now: a "move" before the highlight carries the rectangle along.
+  const Object& object = objects_.at(anim.target);
+  const float scale = scaleNow(object);
+  const glm::vec3 middle = originNow(object) + (box.middle - matrix.handles.center) * scale;
+  const glm::vec2 size = box.size * scale;
   const std::string id = anim.target + "/highlight/" + box.suffix;
   std::vector<int> elements;
   const float fill_opacity = static_cast<float>(anim.fill_opacity);
   if (fill_opacity > 0.0f) {
     // Behind the numbers (see the translucent-fill tip in docs/scene-format.md).
     Pose behind;
-    behind.position = box.middle - glm::vec3(0, 0, 0.02f);
-    const int fill = builder_.addFill(id + "/fill", shapes::rectangleFill(box.size.x, box.size.y),
-                                      behind, color, fill_opacity);
+    behind.position = middle - glm::vec3(0, 0, 0.02f);
+    const int fill = builder_.addFill(id + "/fill", shapes::rectangleFill(size.x, size.y), behind,
+                                      color, fill_opacity);
     builder_.hideUntil(fill, w.start);
     builder_.fadeIn(fill, w, glm::vec3(0.0f), rate, fill_opacity);
     elements.push_back(track(fill, fill_opacity));
   }
-  if (anim.stroke_width > 0.0)
-    elements.push_back(
-        track(addMatrixHighlight(builder_, matrix.handles, selection, color, w.start, w.duration(),
-                                 static_cast<float>(anim.stroke_width), rate),
-              1.0f));
+  if (anim.stroke_width > 0.0) {
+    // manim's SurroundingRectangle drawn in with ShowCreation.
+    Pose around;
+    around.position = middle;
+    const int outline = builder_.addStroke(
+        id, shapes::rectangleOutline(size.x, size.y, static_cast<float>(anim.stroke_width)), around,
+        color);
+    builder_.hideUntil(outline, w.start);
+    builder_.reveal(outline, w, RevealStyle::Prefix, rate);
+    elements.push_back(track(outline, 1.0f));
+  }
   for (int e : elements) builder_.element(e).fixed_in_frame = matrix.fixed_in_frame;
   builder_.addPart(id, "highlight", elements);
 }

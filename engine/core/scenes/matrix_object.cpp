@@ -287,13 +287,13 @@ MatrixBox matrixSelectionBox(const MatrixHandles& m, MatrixSelection s) {
 }
 
 int addMatrixHighlight(SceneBuilder& b, const MatrixHandles& m, MatrixSelection s, Rgb color,
-                       double at_time, double run_time, float stroke_width, Rate rate) {
+                       double at_time, double run_time, float stroke_width) {
   const MatrixBox box = matrixSelectionBox(m, s);
   const int e = b.addStroke(m.name + "/highlight/" + box.suffix,
                             shapes::rectangleOutline(box.size.x, box.size.y, stroke_width),
                             at(box.middle), color);
   b.hideUntil(e, at_time);
-  b.reveal(e, {at_time, at_time + run_time}, RevealStyle::Prefix, rate);
+  b.reveal(e, {at_time, at_time + run_time}, RevealStyle::Prefix);
   return e;
 }
 

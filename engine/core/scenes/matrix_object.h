@@ -89,7 +89,7 @@ struct MatrixSelection {
 // until `at` and drawn in over [at, at + run_time]; id NAME/highlight/rowR (colC, cellR_C).
 int addMatrixHighlight(SceneBuilder& builder, const MatrixHandles& matrix,
                        MatrixSelection selection, Rgb color, double at, double run_time = 1.0,
-                       float stroke_width = 3.0f, Rate rate = Rate::Smooth);
+                       float stroke_width = 3.0f);
 // The rectangle a highlight of `selection` surrounds: its middle and its size.
 struct MatrixBox {
   glm::vec3 middle{0.0f};
