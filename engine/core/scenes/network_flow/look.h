@@ -119,8 +119,7 @@ inline constexpr float kOpacity = 0.75f;
 inline constexpr uint8_t kBodyFaces = 0x3E;  // every face but +x, its own element (it opens)
 inline constexpr uint8_t kFrontFace = 0x01;
 inline constexpr float kTitleOutline = 5.0f * font::kBackstroke;
-inline constexpr float kTitleLineEm = 0.75f, kTitleLeading = 1.2f;  // a title line's height
-inline constexpr float kTitleGap = 0.1f;                            // title above the block
+inline constexpr float kTitleGap = 0.1f;      // the title's ink above the block
 inline constexpr float kDimmedLayer = 0.25f;  // the layer behind an opening block
 }  // namespace block
 
