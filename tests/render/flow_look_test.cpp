@@ -164,5 +164,22 @@ TEST(FlowLook, BlockTitleLinesStackLikePango) {
   EXPECT_GE(second - rows.front(), 19) << "lines too close";
 }
 
+// hlnf_32 (77.04 s): the last vector's entries, as large as the seed's and graded GREY_C -> WHITE
+// by value. Pixels of 100 or more in the highlighted column, box (662,300)-(690,500): reference
+// 482, before the fix (entries 10% small) 287, after 373 (at 640x360: 73 before, 90 after; the
+// rest of the gap is the reference's heavier strokes).
+TEST(FlowLook, LastVectorEntriesAreFullSize) {
+  const Image image = mainScene().at(77.04);
+  int ink = 0;
+  for (int y = 150; y < 250; ++y) {
+    for (int x = 331; x < 345; ++x) {
+      const uint8_t* p = image.pixel(x, y);
+      ink += std::max({p[0], p[1], p[2]}) >= 100 && p[2] > p[0] - 30;  // not the yellow frame
+    }
+  }
+  std::printf("entry ink %d\n", ink);
+  EXPECT_GE(ink, 82) << "the entries are too small";
+}
+
 }  // namespace
 }  // namespace flowview
