@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <string>
 
+#include "core/scene/frame_state.h"
 #include "core/timeline/evaluate.h"
 #include "scene_frames.h"
 
@@ -104,6 +105,46 @@ TEST(SceneFidelity, SoftmaxArrowHasAClearZone) {
   EXPECT_LT(above, 60) << "the label or the list touches the arrow from above";
   EXPECT_LT(below, 60) << "something touches the arrow from below";
   EXPECT_LT(past, 60) << "the list touches the arrow's tip";
+}
+
+// transformer_architecture at 67.34 s (the finale, "the whole story"): the frame is filled (every
+// cell of a 4x4 grid over the picture holds drawn pixels) and every text in view is large enough
+// to read: an em of at least 14 px at 1280x720 (the panels' body text seen in their own views;
+// 15 px after the fix). Before the fix: 8 of the 16 cells empty (the panels along a slanted row
+// across the middle) and ems down to 2.7 px in the right-hand panels.
+TEST(SceneFidelity, TransformerFinaleFillsTheFrameReadably) {
+  testing::SceneFrames frames(scenePath("transformer_architecture.json"), kW, kH);
+  constexpr double kT = 67.34;
+  const Image image = frames.at(kT);
+  int empty_cells = 0;
+  for (int cy = 0; cy < 4; ++cy) {
+    for (int cx = 0; cx < 4; ++cx) {
+      int drawn = 0;
+      for (int y = cy * kH / 4; y < (cy + 1) * kH / 4; ++y) {
+        for (int x = cx * kW / 4; x < (cx + 1) * kW / 4; ++x) drawn += brightness(image, x, y) > 60;
+      }
+      empty_cells += drawn < 200;
+    }
+  }
+  const FrameState state = evaluate(frames.scene, kT);
+  float smallest_em = 1e9f;
+  int texts_in_view = 0;
+  for (size_t i = 0; i < frames.scene.elements.size(); ++i) {
+    const Element& e = frames.scene.elements[i];
+    const ElementState& s = state.elements[i];
+    if (e.kind != ElementKind::Text || !s.visible || s.opacity < 0.5f) continue;
+    const glm::vec2 at = state.camera.projectToPixel(s.pose.position, kW, kH);
+    if (at.x < 0 || at.x >= kW || at.y < 0 || at.y >= kH) continue;
+    const float em = frames.scene.texts[e.geometry].em_size * s.pose.scale.y;
+    const glm::vec2 up = state.camera.projectToPixel(s.pose.position + glm::vec3(0, em, 0), kW, kH);
+    smallest_em = std::min(smallest_em, glm::length(up - at));
+    ++texts_in_view;
+  }
+  std::printf("empty cells %d of 16, %d texts in view, smallest em %.1f px\n", empty_cells,
+              texts_in_view, smallest_em);
+  EXPECT_EQ(empty_cells, 0) << "the finale leaves parts of the frame empty";
+  ASSERT_GT(texts_in_view, 10);
+  EXPECT_GE(smallest_em, 14.0f) << "some text in the finale is too small to read";
 }
 
 }  // namespace
