@@ -3,6 +3,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include <algorithm>
 #include <array>
 #include <fstream>
 #include <limits>
@@ -44,12 +45,87 @@ bool vocabularyBytes(std::string_view text, std::string& bytes) {
     return inverse;
   }();
   bytes.clear();
-  for (char32_t c : text::decodeUtf8(text)) {
+  for (size_t pos = 0; pos < text.size();) {
+    const char32_t c = text::decodeUtf8Next(text, pos);
     if (c >= byte_of.size() || byte_of[c] < 0) return false;
     bytes.push_back(static_cast<char>(byte_of[c]));
   }
   return true;
 }
+
+// vocab.json read as a stream of parse events (nlohmann's SAX interface) instead of a document
+// tree: a 50 000-entry std::map of JSON values was most of the tokenizer's loading time. Collects
+// the "token": id pairs of the top-level object, in file order; a later duplicate key wins, as in
+// a document. Structure errors are kept until the end so that invalid JSON is reported first.
+class VocabularyEvents {
+ public:
+  using json = nlohmann::json;
+  std::vector<std::pair<std::string, int64_t>> entries;
+  std::string structure_error, structure_path, syntax_error;
+  bool root_is_object = false;
+
+  bool null() { return value(); }
+  bool boolean(bool) { return value(); }
+  bool number_integer(json::number_integer_t id) {
+    return id >= 0 ? integer(uint64_t(id)) : value();
+  }
+  bool number_unsigned(json::number_unsigned_t id) { return integer(id); }
+  bool number_float(json::number_float_t, const json::string_t&) { return value(); }
+  bool string(json::string_t&) { return value(); }
+  bool binary(json::binary_t&) { return value(); }
+  bool start_object(std::size_t) {
+    if (depth_ == 0) root_is_object = true;
+    if (depth_ == 1) value();
+    ++depth_;
+    return true;
+  }
+  bool key(json::string_t& key) {
+    if (depth_ == 1) key_ = std::move(key);
+    return true;
+  }
+  bool end_object() {
+    --depth_;
+    return true;
+  }
+  bool start_array(std::size_t) {
+    value();
+    ++depth_;
+    return true;
+  }
+  bool end_array() {
+    --depth_;
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
+    syntax_error = e.what();
+    return false;
+  }
+
+ private:
+  static constexpr uint64_t kMaxVocabulary = 1 << 22;
+
+  // A value that is not an id: wrong at the top level or as a token's id.
+  bool value() {
+    if (depth_ == 0) structure_error = "not a JSON object of token -> id";
+    if (depth_ == 1) integer(kMaxVocabulary);
+    return true;
+  }
+  bool integer(uint64_t id) {
+    if (depth_ != 1) return depth_ == 0 ? value() : true;
+    if (id >= kMaxVocabulary) {
+      if (structure_error.empty()) {
+        structure_error = "id must be an integer in [0, 4194304)";
+        structure_path = "/" + key_;
+      }
+      return true;
+    }
+    entries.emplace_back(std::move(key_), static_cast<int64_t>(id));
+    return true;
+  }
+
+  int depth_ = 0;
+  std::string key_;
+};
 
 std::string readFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -79,25 +155,23 @@ BpeTokenizer BpeTokenizer::load(const std::string& vocab_json_path,
 BpeTokenizer BpeTokenizer::parse(std::string_view vocab_json, std::string_view merges,
                                  const std::string& vocab_name, const std::string& merges_name) {
   BpeTokenizer tokenizer;
-  nlohmann::json vocab;
-  try {
-    vocab = nlohmann::json::parse(vocab_json);
-  } catch (const nlohmann::json::exception& e) {
-    throw io::LoadError(vocab_name, "", {}, std::string("not valid JSON: ") + e.what());
-  }
-  if (!vocab.is_object() || vocab.empty())
+  VocabularyEvents vocab;
+  nlohmann::json::sax_parse(vocab_json, &vocab);
+  if (!vocab.syntax_error.empty())
+    throw io::LoadError(vocab_name, "", {}, "not valid JSON: " + vocab.syntax_error);
+  if (!vocab.structure_error.empty())
+    throw io::LoadError(vocab_name, vocab.structure_path, {}, vocab.structure_error);
+  if (!vocab.root_is_object || vocab.entries.empty())
     throw io::LoadError(vocab_name, "", {}, "not a JSON object of token -> id");
-  constexpr int64_t kMaxVocabulary = 1 << 22;
   std::string bytes;
-  for (const auto& [token, id] : vocab.items()) {
-    if (!id.is_number_integer() || id.get<int64_t>() < 0 || id.get<int64_t>() >= kMaxVocabulary)
-      throw io::LoadError(vocab_name, "/" + token, {}, "id must be an integer in [0, 4194304)");
-    const int index = id.get<int>();
+  tokenizer.ids_by_bytes_.reserve(vocab.entries.size());
+  for (auto& [token, id] : vocab.entries) {
+    const int index = static_cast<int>(id);
     if (!vocabularyBytes(token, bytes)) bytes = token;  // a special token such as <|endoftext|>
     if (index >= static_cast<int>(tokenizer.token_bytes_.size()))
       tokenizer.token_bytes_.resize(index + 1);
     tokenizer.token_bytes_[index] = bytes;
-    tokenizer.ids_by_bytes_.emplace(bytes, index);
+    tokenizer.ids_by_bytes_.insert_or_assign(std::move(bytes), index);
   }
   for (int b = 0; b < 256; ++b) {
     const auto it = tokenizer.ids_by_bytes_.find(std::string(1, static_cast<char>(b)));
@@ -110,7 +184,8 @@ BpeTokenizer BpeTokenizer::parse(std::string_view vocab_json, std::string_view m
 
   // merges.txt: a "#version" line, then "first second" per line, best first.
   int line_number = 0, rank = 0;
-  std::string first, second;
+  std::string first, second, joined_bytes;
+  tokenizer.merges_.reserve(std::count(merges.begin(), merges.end(), '\n') + 1);
   size_t start = 0;
   while (start < merges.size()) {
     size_t end = merges.find('\n', start);
@@ -130,7 +205,8 @@ BpeTokenizer BpeTokenizer::parse(std::string_view vocab_json, std::string_view m
       continue;
     const auto a = tokenizer.ids_by_bytes_.find(first);
     const auto b = tokenizer.ids_by_bytes_.find(second);
-    const auto joined = tokenizer.ids_by_bytes_.find(first + second);
+    joined_bytes.assign(first).append(second);
+    const auto joined = tokenizer.ids_by_bytes_.find(joined_bytes);
     if (a == tokenizer.ids_by_bytes_.end() || b == tokenizer.ids_by_bytes_.end() ||
         joined == tokenizer.ids_by_bytes_.end())
       continue;  // a rule whose tokens the vocabulary lacks can never apply

@@ -4,7 +4,9 @@
 //
 // extend() runs new tokens as the next positions: the prompt in one call, then one token per
 // call, each costing only its own positions (keys and values of earlier positions come from the
-// cache). Products go through BLAS (OpenBLAS, all cores); the rest reads like the paper.
+// cache). Products go through BLAS (OpenBLAS), each split by columns (the attention by heads, the
+// unembedding by vocabulary rows) across a team of threads, one per core; the rest reads like the
+// paper.
 //
 // Memory grows with the context T: the KV cache is 2 · n_layer · T · n_embd floats, the captured
 // attention n_layer · n_head · T (T + 1) / 2 floats (GPT-2 small at T = 1024: 75 MB and 300 MB),
@@ -14,6 +16,7 @@
 #include <vector>
 
 #include "core/model/gpt2_weights.h"
+#include "core/model/thread_team.h"
 
 namespace flowview::model {
 
@@ -44,6 +47,9 @@ class Gpt2Forward {
   void attend(int layer, int rows, const float* x_norm, float* x);
   void mlp(int layer, int rows, const float* x_norm, float* x);
   void unembed(const float* last_row);
+  // y[rows, n] (+)= x[rows, k] · W[k, n] + b (then gelu_new), split by columns across the team.
+  void linear(const float* x, int rows, int k, const float* W, const float* b, int n, float* y,
+              bool accumulate, bool gelu = false);
 
   const Gpt2Weights& weights_;
   const Gpt2Config& config_;
@@ -56,8 +62,10 @@ class Gpt2Forward {
   // Per layer (and one after the last), [length, C].
   std::vector<std::vector<float>> residuals_;
 
-  // Scratch for the positions being run, grown on demand and reused.
-  std::vector<float> x_, x_norm_, qkv_, scores_, heads_out_, hidden_;
+  ThreadTeam team_;
+  // Scratch for the positions being run, grown on demand and reused; scores per team member.
+  std::vector<float> x_, x_norm_, qkv_, heads_out_, hidden_;
+  std::vector<std::vector<float>> scores_;
   std::vector<float> logits_;
 };
 

@@ -193,12 +193,20 @@ SafetensorsFile SafetensorsFile::open(const std::string& path) {
   file.path_ = path;
   file.size_ = static_cast<size_t>(info.st_size);
   if (file.size_ > 0) {
-    // MAP_POPULATE: one kernel call maps every page instead of a page fault per 4 KiB later.
-    void* mapped = ::mmap(nullptr, file.size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    void* mapped = ::mmap(nullptr, file.size_, PROT_READ, MAP_PRIVATE, fd, 0);
     if (mapped == MAP_FAILED) {
       ::close(fd);
       fail(path, "", std::string("cannot map: ") + std::strerror(errno));
     }
+    // Huge pages where the kernel can (the file read back into the page cache in 2 MiB folios):
+    // one mapping per 2 MiB instead of 512, which is most of a load's time on a VM. Then one call
+    // maps every page instead of a page fault per page later. Both are hints: an older kernel
+    // that refuses them still maps on first touch.
+    ::madvise(mapped, file.size_, MADV_HUGEPAGE);
+#ifdef MADV_POPULATE_READ
+    if (::madvise(mapped, file.size_, MADV_POPULATE_READ) != 0)
+#endif
+      ::madvise(mapped, file.size_, MADV_WILLNEED);
     file.data_ = static_cast<const uint8_t*>(mapped);
   }
   ::close(fd);
