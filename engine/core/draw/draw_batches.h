@@ -177,7 +177,7 @@ class Batcher {
   // stand about 5 px tall, the least that reads); below it they are bars, which cost a quad
   // where a number costs three or four glyphs.
   static constexpr float kGridNumberRowPx = 12.0f;
-  static constexpr size_t kMaxBoxFaces = 96;         // nearest translucent faces drawn
+  static constexpr size_t kMaxBoxFaces = 96;  // nearest translucent faces drawn
 };
 
 // The opacity pass an element goes into.
