@@ -24,7 +24,8 @@ usage:
            [--camera JSON] [--orbit DEGREES] [--transparent] [--overwrite]
                                            (DIR must be new or empty, unless --overwrite:
                                            then its old frame_*.png are deleted)
-  flowview export SCENE.json --per-beat DIR [--png]   one clip (or PNG folder) per beat
+  flowview export SCENE.json --per-beat DIR [--png] [--overwrite]
+                                           one clip (or PNG folder) per beat; DIR as for --out
   flowview export SCENE.json --handout FILE.pdf       one page per beat: end frame and notes
   flowview info SCENE.json                 JSON: duration, beats, camera presets
   flowview info --elements SCENE.json      JSON: every addressable element id and its kind
@@ -44,8 +45,8 @@ viewer options:
   --font FILE            use this font file instead of CMU Serif (also: FLOWVIEW_FONT)
   --samples N            window multisampling 1-16 (default: 4, none on a software rasterizer)
 
-Common options: --font FILE, --samples N (multisampling 1-16, 1 = none: render/export default 4;
-the viewer and bench default to none on a software rasterizer, else 4).
+Common options: --font FILE, --samples N (multisampling 1-16, 1 = none: render and PNG exports
+default 4, mp4 exports 1; the viewer and bench default to none on a software rasterizer, else 4).
 Limits: scene files up to 16 MiB and 1e9 s (also the limit of --time/--from/--to); exports up
 to 1,000,000 frames. Files are replaced atomically, through symbolic links, never the scene.
 Exit codes: 0 success, 2 bad input (arguments, scene file or model folder), 1 failure of the

@@ -3,55 +3,108 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
-#include <optional>
+#include <memory>
+#include <set>
+#include <string_view>
+#include <vector>
 
 #include "cli/arguments.h"
+#include "cli/export_loop.h"
+#include "cli/ffmpeg_pipe.h"
+#include "cli/frame_folder.h"
+#include "cli/progress_bar.h"
 #include "core/image/image_io.h"
 #include "render/headless_renderer.h"
 
 namespace flowview::cli {
+
+namespace fs = std::filesystem;
+
 namespace {
 
-bool ffmpegInstalled() {
-  return std::system("command -v ffmpeg >/dev/null 2>&1") == 0;
+// "07-attention" (digits, then optionally '-' and lower-case letters, digits and '-').
+bool isItemStem(std::string_view stem) {
+  std::size_t digits = 0;
+  while (digits < stem.size() && std::isdigit(static_cast<unsigned char>(stem[digits]))) ++digits;
+  if (digits == 0) return false;
+  if (digits == stem.size()) return true;
+  if (stem[digits] != '-' || digits + 1 == stem.size()) return false;
+  for (char c : stem.substr(digits + 1)) {
+    if (!std::islower(static_cast<unsigned char>(c)) &&
+        !std::isdigit(static_cast<unsigned char>(c)) && c != '-')
+      return false;
+  }
+  return true;
 }
 
-// Streams raw RGBA frames to ffmpeg, which writes `path` (H.264, yuv420p).
-class ClipWriter {
- public:
-  ClipWriter(const std::string& path, int width, int height, double fps) : path_(path) {
-    char command[1024];
-    std::snprintf(command, sizeof command,
-                  "ffmpeg -loglevel error -y -f rawvideo -pix_fmt rgba -s %dx%d -framerate %g "
-                  "-i - -pix_fmt yuv420p '%s'",
-                  width, height, fps, path.c_str());
-    pipe_ = popen(command, "w");
-    if (!pipe_) throw ImageWriteError("cannot start ffmpeg for " + path);
-  }
-  ~ClipWriter() {
-    if (pipe_) pclose(pipe_);
-  }
-  ClipWriter(const ClipWriter&) = delete;
-  ClipWriter& operator=(const ClipWriter&) = delete;
+bool isItemFileName(std::string_view name) {
+  return name.ends_with(".mp4") ? isItemStem(name.substr(0, name.size() - 4)) : isItemStem(name);
+}
 
-  void write(const Image& image) {
-    if (std::fwrite(image.rgba.data(), 1, image.rgba.size(), pipe_) != image.rgba.size())
-      throw ImageWriteError("ffmpeg stopped accepting frames for " + path_);
+// Deletes an item of an earlier per-beat export: a clip, or a frame folder's frames and then the
+// folder if nothing else is in it.
+void removeOldItem(const fs::directory_entry& entry, const std::string& scene_path) {
+  std::error_code ec;
+  if (entry.is_symlink(ec)) return;  // never delete through a link, nor the user's link
+  if (entry.is_directory(ec)) {
+    for (const auto& inner : fs::directory_iterator(entry.path(), ec)) {
+      if (isExportFrameName(inner.path().filename().string()) && !inner.is_directory(ec))
+        fs::remove(inner.path(), ec);
+    }
+    fs::remove(entry.path(), ec);  // fails, leaving it, when anything else is inside
+    return;
   }
-  void finish() {
-    const int status = pclose(pipe_);
-    pipe_ = nullptr;
-    if (status != 0) throw ImageWriteError("ffmpeg failed writing " + path_);
+  if (fs::equivalent(entry.path(), scene_path, ec)) return;
+  if (!fs::remove(entry.path(), ec) && ec) {
+    throw ImageWriteError("cannot delete old item " + capForMessage(entry.path().string()) + ": " +
+                          ec.message());
   }
+}
 
- private:
-  std::string path_;
-  FILE* pipe_ = nullptr;
-};
+// The folder policy of `export --out DIR`, applied to DIR and the items of a per-beat export.
+void prepareFolder(const PerBeatOutput& output, const std::set<std::string>& new_items) {
+  const std::string shown = capForMessage(output.dir);
+  std::error_code ec;
+  const fs::file_status status = fs::status(output.dir, ec);
+  if (fs::exists(status) && !fs::is_directory(status)) {
+    throw ArgumentError("--per-beat " + shown + " is a file, not a folder; give a folder for the " +
+                        "beats' items");
+  }
+  if (!fs::exists(status)) {
+    fs::create_directories(output.dir, ec);
+    if (ec || !fs::is_directory(output.dir))
+      throw ImageWriteError("cannot create folder " + shown + ": " + ec.message());
+    return;
+  }
+  std::vector<fs::directory_entry> old_items;
+  std::size_t entries = 0;
+  for (const auto& entry : fs::directory_iterator(output.dir, ec)) {
+    ++entries;
+    const std::string name = entry.path().filename().string();
+    if (isBeatItemName(name) && !new_items.contains(name)) old_items.push_back(entry);
+  }
+  if (ec) throw ImageWriteError("cannot read folder " + shown + ": " + ec.message());
+  if (entries == 0) return;
+  if (!output.overwrite) {
+    throw ArgumentError("--per-beat " + shown + " is not empty (" + std::to_string(entries) +
+                        " entries); give a new or empty folder, or add --overwrite to replace "
+                        "the items of an earlier per-beat export");
+  }
+  // Items this export writes again are replaced as it goes (a clip once its new version is done).
+  for (const fs::directory_entry& entry : old_items) removeOldItem(entry, output.scene_path);
+}
 
 }  // namespace
+
+bool isBeatItemName(const std::string& name) {
+  if (isItemFileName(name)) return true;
+  // ".07-attention.mp4.Ab12Cd": what AtomicFile names a clip's temporary file.
+  constexpr std::size_t kTempTail = 7;
+  return name.size() > kTempTail + 1 && name.front() == '.' &&
+         name[name.size() - kTempTail] == '.' &&
+         isItemFileName(std::string_view(name).substr(1, name.size() - 1 - kTempTail));
+}
 
 std::string beatItemName(int index, int count, const std::string& name) {
   const int digits = static_cast<int>(std::to_string(std::max(count, 1)).size());
@@ -69,8 +122,8 @@ std::string beatItemName(int index, int count, const std::string& name) {
   return slug.empty() ? std::string(number) : std::string(number) + "-" + slug;
 }
 
-int beatFrameCount(const Beat& beat, double fps) {
-  return static_cast<int>(std::floor(std::max(0.0, beat.duration()) * fps + 1e-9)) + 1;
+int64_t beatFrameCount(const Beat& beat, double fps) {
+  return countExportFrames(0.0, std::max(0.0, beat.duration()), fps);
 }
 
 void renderFrame(HeadlessRenderer& renderer, const Scene& scene, double t, double progress,
@@ -82,50 +135,70 @@ void renderFrame(HeadlessRenderer& renderer, const Scene& scene, double t, doubl
   FrameAdjustments adjustments;
   if (settings.camera.active())
     adjustments.camera = cameraForFrame(settings.camera, scene.camera.at(t), progress);
-  renderer.render(scene, t, options, out, adjustments);
+  if (settings.layout == PixelLayout::Yuv420p) {
+    renderer.renderVideoFrame(scene, t, options, out, adjustments);
+  } else {
+    renderer.render(scene, t, options, out, adjustments);
+  }
 }
 
-int exportPerBeat(HeadlessRenderer& renderer, const Scene& scene, const std::string& dir,
+int exportPerBeat(HeadlessRenderer& renderer, const Scene& scene, const PerBeatOutput& output,
                   const FrameSettings& settings) {
-  const bool clips = !settings.png && ffmpegInstalled();
+  if (output.dir.empty()) throw ArgumentError("--per-beat needs a folder name, got ''");
+  const bool clips = !settings.png && !findFfmpeg().empty();
   if (clips && settings.transparent)
     throw ArgumentError("--per-beat with --transparent needs --png (mp4 has no alpha)");
   if (clips && (settings.width % 2 || settings.height % 2))
     throw ArgumentError("--per-beat mp4 clips need an even --size (or --png)");
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec || !std::filesystem::is_directory(dir))
-    throw ImageWriteError("cannot create folder " + dir + ": " + ec.message());
   const int count = static_cast<int>(scene.beats.size());
-  const double total = std::max(scene.duration, 1e-9);
-  Image image;
+  std::vector<std::string> items;
+  for (int b = 0; b < count; ++b) {
+    items.push_back(beatItemName(b, count, scene.beats[static_cast<size_t>(b)].name) +
+                    (clips ? ".mp4" : ""));
+  }
+  std::vector<int64_t> frames;
+  int64_t total_frames = 0;
+  for (const Beat& beat : scene.beats) {
+    frames.push_back(beatFrameCount(beat, settings.fps));
+    total_frames += frames.back();
+  }
+  if (total_frames > kMaxExportFrames) {
+    throw ArgumentError("the beats have " + std::to_string(total_frames) +
+                        " frames together, more than an export may write (" +
+                        std::to_string(kMaxExportFrames) + "); lower --fps");
+  }
+  prepareFolder(output, std::set<std::string>(items.begin(), items.end()));
+  const double total_seconds = std::max(scene.duration, 1e-9);
+  ProgressBar progress(total_frames);
+  int64_t done = 0;
   for (int b = 0; b < count; ++b) {
     const Beat& beat = scene.beats[static_cast<size_t>(b)];
-    const std::filesystem::path item =
-        std::filesystem::path(dir) / beatItemName(b, count, beat.name);
-    const int frames = beatFrameCount(beat, settings.fps);
-    std::optional<ClipWriter> clip;
+    ExportSettings item;
+    item.out = (fs::path(output.dir) / items[static_cast<size_t>(b)]).string();
+    item.scene_path = output.scene_path;
+    item.fps = settings.fps;
+    item.width = settings.width;
+    item.height = settings.height;
+    item.transparent = settings.transparent;
+    item.overwrite = true;  // DIR's policy is settled: an earlier export's frames go
+    std::unique_ptr<FrameSink> sink;
     if (clips) {
-      clip.emplace(item.string() + ".mp4", settings.width, settings.height, settings.fps);
+      sink = std::make_unique<FfmpegFrameSink>(item);
     } else {
-      std::filesystem::create_directories(item, ec);
-      if (ec) throw ImageWriteError("cannot create folder " + item.string() + ": " + ec.message());
+      sink = std::make_unique<FolderFrameSink>(item);
     }
-    for (int i = 0; i < frames; ++i) {
-      const double t = std::min(beat.start + i / settings.fps, beat.end);
-      renderFrame(renderer, scene, t, t / total, settings, image);
-      if (clip) {
-        clip->write(image);
-      } else {
-        char name[32];
-        std::snprintf(name, sizeof name, "frame_%06d.png", i);
-        writePngAtomically((item / name).string(), image);
-      }
-    }
-    if (clip) clip->finish();
-    std::fprintf(stderr, "\rexport: beat %d/%d", b + 1, count);
+    FrameSpan span;
+    span.count = frames[static_cast<size_t>(b)];
+    span.from = beat.start;
+    span.until = beat.end;
+    span.fps = settings.fps;
+    span.path_length = total_seconds;  // the camera path runs over the whole scene
+    exportSpan(renderer, scene, settings, span, *sink,
+               [&](int64_t n) { progress.update(done + n); });
+    done += span.count;
   }
-  std::fprintf(stderr, "\n");
+  progress.endLine();
+  std::fprintf(stderr, "export: %d items in %s\n", count, capForMessage(output.dir).c_str());
   return count;
 }
 

@@ -9,7 +9,8 @@
 #include "cli/arguments.h"
 #include "cli/beat_exports.h"
 #include "cli/camera_path.h"
-#include "cli/encode_thread.h"
+#include "cli/export_loop.h"
+#include "cli/ffmpeg_pipe.h"
 #include "cli/frame_sink.h"
 #include "cli/output_paths.h"
 #include "cli/progress_bar.h"
@@ -114,7 +115,9 @@ int exportBeats(const Arguments& args, const std::string& path) {
   settings.transparent = args.flag("transparent");
   settings.png = args.flag("png");
   settings.camera = parseCameraPath(args, true);
-  const int samples = args.integer("samples", 4, 1, 16);
+  // Clips default to one sample a pixel, as `export --out FILE.mp4` does.
+  const bool clips = per_beat && !settings.png && !findFfmpeg().empty();
+  const int samples = args.integer("samples", clips ? kVideoSamples : 4, 1, 16);
   if (handout && (handout->size() < 5 || handout->substr(handout->size() - 4) != ".pdf")) {
     throw ArgumentError("--handout expects a FILE.pdf, got '" + *handout + "'");
   }
@@ -123,7 +126,11 @@ int exportBeats(const Arguments& args, const std::string& path) {
   if (handout) {
     writeHandout(renderer, loaded.scene, *handout, settings);
   } else {
-    exportPerBeat(renderer, loaded.scene, *per_beat, settings);
+    PerBeatOutput output;
+    output.dir = *per_beat;
+    output.scene_path = path;
+    output.overwrite = args.flag("overwrite");
+    exportPerBeat(renderer, loaded.scene, output, settings);
   }
   return 0;
 }
@@ -147,7 +154,7 @@ int exportFrames(const std::vector<std::string>& raw) {
   output.fps = args.number("fps", 30.0, 1.0, 240.0);
   output.transparent = args.flag("transparent");
   output.overwrite = args.flag("overwrite");
-  const int samples = args.integer("samples", 4, 1, 16);
+  const int samples = args.integer("samples", isVideoPath(output.out) ? kVideoSamples : 4, 1, 16);
   LoadedScene loaded = load(args, path);
   const double from = parseTime(args, "from", loaded.scene, 0.0);
   const double to = parseTime(args, "to", loaded.scene, loaded.scene.duration);
@@ -158,26 +165,19 @@ int exportFrames(const std::vector<std::string>& raw) {
   settings.width = size.width;
   settings.height = size.height;
   settings.transparent = output.transparent;
-  // Encoding and writing run beside the rendering (cli/encode_thread.h); the sink says how many
-  // writers it takes (one for the ffmpeg pipe, in order). Declared after the sink, the workers
-  // stop before the sink goes (and with it ffmpeg and the temporary file) on an error.
-  auto encoder = std::make_unique<EncodeThreads>(
-      [&](int64_t i, const Image& frame) { sink->write(i, frame); }, sink->writerThreads(), 3);
-  Image image;
+  // Encoding and writing run beside the rendering (cli/export_loop.h).
   ProgressBar progress(frames);
   const auto started = std::chrono::steady_clock::now();
-  for (int64_t i = 0; i < frames; ++i) {
-    const double along =
-        frames > 1 ? static_cast<double>(i) / static_cast<double>(frames - 1) : 0.0;
-    renderFrame(renderer, loaded.scene, from + static_cast<double>(i) / output.fps, along, settings,
-                image);
-    encoder->submit(i, image);
-    progress.update(i + 1);
-  }
-  encoder->finish();
-  encoder.reset();
+  FrameSpan span;
+  span.count = frames;
+  span.from = from;
+  span.until = to;
+  span.fps = output.fps;
+  span.path_start = from;
+  span.path_length = static_cast<double>(frames - 1) / output.fps;
+  exportSpan(renderer, loaded.scene, settings, span, *sink,
+             [&](int64_t done) { progress.update(done); });
   progress.endLine();
-  sink->finish();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::fprintf(stderr, "export: %lld frames in %.2f s (%.1f frames/s)\n",

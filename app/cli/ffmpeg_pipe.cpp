@@ -105,11 +105,15 @@ FfmpegFrameSink::FfmpegFrameSink(const ExportSettings& settings)
   std::snprintf(fps, sizeof fps, "%.9g", settings.fps);
   const std::string frame_size =
       std::to_string(settings.width) + "x" + std::to_string(settings.height);
-  // Raw RGBA frames: nothing to encode on this side.
-  std::vector<std::string> args = {
-      ffmpeg,    "-hide_banner", "-loglevel", "error",           "-y", "-f", "rawvideo", "-pix_fmt",
-      "rgba",    "-s",           frame_size,  "-framerate",      fps,  "-i", "pipe:0",   "-pix_fmt",
-      "yuv420p", "-f",           "mp4",       video_->tempPath()};
+  std::vector<std::string> args = {ffmpeg, "-hide_banner", "-loglevel", "error", "-y"};
+  // In: raw yuv420p frames (BT.709, limited range) that libx264 takes as they are.
+  args.insert(args.end(), {"-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", frame_size, "-framerate",
+                           fps, "-i", "pipe:0"});
+  // Out: H.264 tagged with the frames' colour space, to the temporary file (the last argument).
+  args.insert(args.end(), {"-c:v", "libx264", "-preset", kVideoPreset, "-crf", kVideoCrf,
+                           "-pix_fmt", "yuv420p", "-colorspace", "bt709", "-color_primaries",
+                           "bt709", "-color_trc", "bt709", "-color_range", "tv"});
+  args.insert(args.end(), {"-f", "mp4", video_->tempPath()});
   std::vector<char*> argv;
   for (std::string& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);

@@ -1,5 +1,7 @@
 #pragma once
-// `export --out FILE.mp4`: raw RGBA frames piped to an ffmpeg child process (H.264, yuv420p).
+// `export --out FILE.mp4` and the clips of `export --per-beat`: raw yuv420p frames, converted on
+// the GPU (core/image/yuv420.h), piped to an ffmpeg child process that encodes them with libx264
+// (kVideoPreset, kVideoCrf) and tags them BT.709.
 //
 // - ffmpeg writes to a hidden temporary file in the target's folder, renamed over FILE.mp4 only
 //   when ffmpeg succeeded: an interrupted or failed export never replaces a good video.
@@ -18,6 +20,16 @@
 
 namespace flowview::cli {
 
+// libx264's speed preset and quality (constant rate factor: lower is better, 18 is close to
+// visually lossless): chosen so a 1080p export keeps up with 30 frames/s on two cores
+// (docs/performance.md, "Export").
+inline constexpr const char* kVideoPreset = "ultrafast";
+inline constexpr const char* kVideoCrf = "18";
+// Videos render with one sample a pixel unless --samples says otherwise: on llvmpipe 4x
+// multisampling doubles the rendering, and the shaders' own anti-aliased edges keep the picture
+// clean (docs/performance.md compares the two).
+inline constexpr int kVideoSamples = 1;
+
 class FfmpegFrameSink : public FrameSink {
  public:
   // Throws ArgumentError when ffmpeg is not installed or the settings cannot make an mp4
@@ -28,6 +40,7 @@ class FfmpegFrameSink : public FrameSink {
   void write(int64_t index, const Image& image) override;
   void finish() override;
   int writerThreads() const override { return 1; }  // one pipe, frames in order
+  PixelLayout pixelLayout() const override { return PixelLayout::Yuv420p; }
 
  private:
   [[noreturn]] void failEarlyExit();

@@ -25,6 +25,8 @@ class FrameSink {
   // Throws ImageWriteError (exit 1).
   virtual void write(int64_t index, const Image& image) = 0;
   virtual int writerThreads() const = 0;
+  // The pixels write() takes: RGBA for image files, yuv420p for the video.
+  virtual PixelLayout pixelLayout() const { return PixelLayout::Rgba8; }
   // After the last frame: makes the result visible under its final name.
   virtual void finish() = 0;
 };

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/image/yuv420.h"
 #include "core/timeline/evaluate.h"
 #include "render/gl/offscreen_target.h"
 #include "render/gl/shader_program.h"
+#include "render/gl/yuv420_converter.h"
 
 namespace flowview {
 
@@ -86,6 +88,7 @@ void FrameRenderer::renderStill(const RenderOptions& options, Image& out) {
   const DrawBatches& batches = batch(options.width, options.height, Detail::Still);
   out.width = options.width;
   out.height = options.height;
+  out.layout = PixelLayout::Rgba8;
   out.rgba.resize(static_cast<size_t>(options.width) * options.height * 4);
   for (int ty = 0; ty < options.height; ty += max_tile_) {
     for (int tx = 0; tx < options.width; tx += max_tile_) {
@@ -110,6 +113,23 @@ void FrameRenderer::renderStill(const RenderOptions& options, Image& out) {
   if (stills_.free_large_targets &&
       static_cast<int64_t>(options.width) * options.height > 1920 * 1080)
     offscreen_.reset();
+}
+
+void FrameRenderer::renderVideoFrame(const RenderOptions& options, Image& out) {
+  RenderOptions opaque = options;
+  opaque.transparent = false;
+  if (options.width > max_tile_ || options.height > max_tile_ ||
+      !gl::Yuv420Converter::accepts(options.width, options.height)) {
+    renderStill(opaque, large_still_);
+    rgbaToYuv420p(large_still_, out);
+    return;
+  }
+  const DrawBatches& batches = batch(options.width, options.height, Detail::Still);
+  const gl::OffscreenTarget& target = offscreen(options.width, options.height);
+  renderer_.draw(batches, state_.camera, opaque, target.renderTarget());
+  target.resolve();
+  if (!yuv_) yuv_ = std::make_unique<gl::Yuv420Converter>(gl::shaderDirectory());
+  yuv_->convert(target.resolvedTexture(), options.width, options.height, out);
 }
 
 double FrameRenderer::lastDrawGpuMs() {

@@ -9,6 +9,8 @@
 //                                   binds the target, its viewport and scissor
 //   renderStill(options, image)     the same into an image: in tiles when it is larger than one
 //                                   framebuffer, un-premultiplied when transparent
+//   renderVideoFrame(options, image)  the same as a yuv420p video frame (core/image/yuv420.h),
+//                                   converted on the GPU
 //
 // One prepared frame can be drawn into several targets (the window and a screenshot of it).
 #include <memory>
@@ -25,7 +27,8 @@
 
 namespace flowview::gl {
 class OffscreenTarget;
-}
+class Yuv420Converter;
+}  // namespace flowview::gl
 
 namespace flowview {
 
@@ -66,6 +69,10 @@ class FrameRenderer {
   // Renders the prepared frame as an options.width x options.height still (Detail::Still) into
   // `out`; straight alpha when transparent. Leaves the default framebuffer bound.
   void renderStill(const RenderOptions& options, Image& out);
+  // renderStill as a yuv420p video frame (options.transparent ignored; width and height even).
+  // Converted on the GPU when the frame fits one framebuffer and its width is a multiple of 8
+  // (gl::Yuv420Converter), else on the CPU.
+  void renderVideoFrame(const RenderOptions& options, Image& out);
 
   // The offscreen framebuffer resized to width x height (at most maxTileSize()), for live draws
   // that are timed without reading pixels back (bench).
@@ -99,6 +106,8 @@ class FrameRenderer {
   int max_tile_ = 4096;
   std::unique_ptr<gl::OffscreenTarget> offscreen_;
   std::vector<uint8_t> tile_pixels_;
+  std::unique_ptr<gl::Yuv420Converter> yuv_;  // made on the first video frame
+  Image large_still_;                         // a video frame too large for one framebuffer
   bool gpu_timing_ = false;
   gl::Query gpu_query_;
 };

@@ -41,4 +41,11 @@ void HeadlessRenderer::render(const Scene& scene, double t, const RenderOptions&
   frames.renderStill(options, out);
 }
 
+void HeadlessRenderer::renderVideoFrame(const Scene& scene, double t, const RenderOptions& options,
+                                        Image& out, const FrameAdjustments& adjustments) {
+  FrameRenderer& frames = this->frames();
+  frames.prepare(scene, t, adjustments);
+  frames.renderVideoFrame(options, out);
+}
+
 }  // namespace flowview

@@ -28,6 +28,9 @@ class HeadlessRenderer {
   // premultiplied) alpha.
   void render(const Scene& scene, double t, const RenderOptions& options, Image& out,
               const FrameAdjustments& adjustments = {});
+  // The same as a yuv420p video frame (FrameRenderer::renderVideoFrame).
+  void renderVideoFrame(const Scene& scene, double t, const RenderOptions& options, Image& out,
+                        const FrameAdjustments& adjustments = {});
 
   // The frame's owner in this context, made current (another renderer in this process may have
   // made its own context current).

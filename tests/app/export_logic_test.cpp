@@ -21,6 +21,18 @@ TEST(BeatExports, ItemsAreNamedByNumberAndName) {
   EXPECT_EQ(beatItemName(0, 1000, "é"), "0001");  // non-ASCII letters drop out
 }
 
+TEST(BeatExports, RecognisesItsOwnItems) {
+  // What --overwrite may replace in DIR: items and their hidden temporary clips.
+  for (const char* name : {"07-attention-2-arcs-flash", "07-attention.mp4", "100", "3.mp4",
+                           ".07-attention.mp4.Ab12Cd", "1-box-appears"}) {
+    EXPECT_TRUE(isBeatItemName(name)) << name;
+  }
+  for (const char* name : {"notes.txt", "attention.mp4", "07-", "07-Attention.mp4", "07_x.mp4",
+                           ".07-attention.mp4", "frame_000001.png", "07-x.mov", ""}) {
+    EXPECT_FALSE(isBeatItemName(name)) << name;
+  }
+}
+
 TEST(BeatExports, FrameCountsIncludeBothEnds) {
   Beat beat;
   beat.start = 1.0;

@@ -10,9 +10,16 @@
 
 namespace flowview {
 
+// How Image::rgba holds the pixels.
+enum class PixelLayout {
+  Rgba8,    // 4 bytes a pixel, rows top to bottom
+  Yuv420p,  // a video frame: planes Y, U, V, 1.5 bytes a pixel (core/image/yuv420.h)
+};
+
 struct Image {
   int width = 0, height = 0;
   std::vector<uint8_t> rgba;  // rows top to bottom
+  PixelLayout layout = PixelLayout::Rgba8;
   const uint8_t* pixel(int x, int y) const {
     return rgba.data() + (static_cast<size_t>(y) * width + x) * 4;
   }
