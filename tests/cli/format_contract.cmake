@@ -50,3 +50,15 @@ if(NOT LAST_ERR MATCHES "^flowview format: .*bad.json:1:35: /beats/0/beat: unkno
   message(FATAL_ERROR "format error: ${LAST_ERR}")
 endif()
 run(2 ${FLOWVIEW} format)
+
+# Matrix objects: ragged rows and a highlight outside the matrix exit 2 with the JSON path.
+file(WRITE ${WORK}/ragged.json "{\"version\": 1, \"objects\": [{\"id\": \"m\", \"type\": \"matrix\", \"values\": [[1, 2], [3]]}], \"beats\": [{\"beat\": \"wait\"}]}")
+run(2 ${FLOWVIEW} validate ${WORK}/ragged.json)
+if(NOT LAST_ERR MATCHES "ragged.json:1:[0-9]+: /objects/0/values/1: row 1 has 1 values, row 0 has 2")
+  message(FATAL_ERROR "ragged matrix: ${LAST_ERR}")
+endif()
+file(WRITE ${WORK}/cell.json "{\"version\": 1, \"objects\": [{\"id\": \"m\", \"type\": \"matrix\", \"values\": [[1, 2], [3, null]]}], \"beats\": [{\"beat\": \"play\", \"animations\": [{\"type\": \"highlight\", \"target\": \"m\", \"cell\": [2, 0]}]}]}")
+run(2 ${FLOWVIEW} validate ${WORK}/cell.json)
+if(NOT LAST_ERR MATCHES "cell.json:1:[0-9]+: /beats/0/animations/0/cell/0: row 2 is outside \"m\" \\(2 rows: 0 to 1\\)")
+  message(FATAL_ERROR "highlight outside the matrix: ${LAST_ERR}")
+endif()

@@ -91,7 +91,7 @@ TEST(GeneralLayerErrors, UnknownObjectType) {
   EXPECT_EQ(loadError(scene(R"({"id": "a", "type": "star"})", R"({"beat": "wait"})")),
             "bad.json:1:48: /objects/0/type: unknown object type \"star\" (text, formula, "
             "rectangle, circle, box, "
-            "line, arrow, brace, spheres, bars, group)");
+            "line, arrow, brace, spheres, bars, group, matrix)");
 }
 
 TEST(GeneralLayerErrors, UnknownAnimationListsTheKinds) {
@@ -99,8 +99,8 @@ TEST(GeneralLayerErrors, UnknownAnimationListsTheKinds) {
       loadError(scene(R"({"id": "a", "type": "text", "text": "x"})",
                       R"({"beat": "play", "animations": [{"type": "spin", "target": "a"}]})")),
       "bad.json:1:122: /beats/0/animations/0/type: unknown animation \"spin\" (fade_in, fade_out, "
-      "show_creation, write, grow, flash, show_creation_then_fade_out, move, indicate, remove, "
-      "camera)");
+      "show_creation, write, grow, flash, show_creation_then_fade_out, move, indicate, highlight, "
+      "remove, camera)");
 }
 
 TEST(GeneralLayerErrors, DuplicateId) {

@@ -77,15 +77,31 @@ TEST(LessonScenes, GradientEntriesAreTheTruePartialDerivatives) {
   const lessons::Gradient g =
       lessons::gradient(net, lessons::digitThreeImage(), lessons::kDigitThreeLabel);
   ASSERT_EQ(h.gradient.rows, 13002);
-  int shown = 0;
+  std::vector<int> shown;
   for (int r = 0; r < h.gradient.rows; ++r) {
     if (!h.gradient.rowShown(r)) continue;
     const Element& e = s.elements[size_t(h.gradient.cell(r, 0))];
     EXPECT_FLOAT_EQ(e.value.initial(), static_cast<float>(-g.flat(r) + 0.0)) << r;
     EXPECT_EQ(s.texts[e.geometry].decimals, 6);
-    ++shown;
+    // Telling entries: none of the blank pixels' exact zeros.
+    EXPECT_GT(std::abs(e.value.initial()), 1e-6f) << r;
+    // Labelled with the true index, as the cost's w terms ("w13,001").
+    std::string index = std::to_string(r);
+    if (r >= 1000) index.insert(index.size() - 3, ",");
+    EXPECT_EQ(s.texts[s.elements[size_t(h.gradient.row_labels[size_t(r)])].geometry].utf8,
+              "w" + index);
+    shown.push_back(r);
   }
-  EXPECT_EQ(shown, 8);
+  // Four consecutive weights of one first-layer neuron, different at 6 decimals (not four
+  // saturated pixels' equal components), and the last four biases.
+  ASSERT_EQ(shown.size(), 8u);
+  EXPECT_EQ(shown[3], shown[0] + 3);
+  EXPECT_EQ(lessons::locateParameter(shown[0]).row, lessons::locateParameter(shown[3]).row);
+  EXPECT_EQ(lessons::locateParameter(shown[0]).layer, 0);
+  for (int i = 0; i < 3; ++i)
+    EXPECT_GT(std::abs(g.flat(shown[i]) - g.flat(shown[i + 1])), 1e-6) << shown[i];
+  EXPECT_EQ(shown[4], 12998);
+  EXPECT_EQ(shown[7], 13001);
   // The cost shown first is the network's cost, and it falls over the three steps.
   const Element& cost = s.elements[size_t(h.cost)];
   EXPECT_FLOAT_EQ(cost.value.initial(), static_cast<float>(g.cost));

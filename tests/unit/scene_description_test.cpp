@@ -201,8 +201,9 @@ TEST(SceneKinds, DocsListExactlyTheAnimationKinds) {
 }
 
 TEST(SceneKinds, MessagesListTheTable) {
-  EXPECT_EQ(objectKindNames(),
-            "text, formula, rectangle, circle, box, line, arrow, brace, spheres, bars, group");
+  EXPECT_EQ(
+      objectKindNames(),
+      "text, formula, rectangle, circle, box, line, arrow, brace, spheres, bars, group, matrix");
   EXPECT_NE(readError(scene("", R"({"beat": "dance"})")).find("(" + beatKindNames() + ")"),
             std::string::npos);
 }

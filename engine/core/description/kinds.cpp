@@ -21,6 +21,7 @@ constexpr ObjectKind kObjectKinds[] = {
     {"spheres", readSpheresObject},
     {"bars", readBarsObject},
     {"group", readGroupObject},
+    {"matrix", readMatrixObject},
 };
 
 constexpr AnimationKind kAnimationKinds[] = {
@@ -34,6 +35,7 @@ constexpr AnimationKind kAnimationKinds[] = {
     {"show_creation_then_fade_out", true, true, false},
     {"move", true, true, true},
     {"indicate", true, false, false},
+    {"highlight", true, true, false},
     {"remove", true, false, false},
     {"camera", false, true, false},
 };

@@ -69,6 +69,7 @@ AnimationDescription readAnimation(ObjectReader anim, ReadContext& context) {
     a.scale = anim.optionalInRange<double>("scale", 1.2, 0.0, 100.0);
     a.color = readColorName(anim, "color").value_or("#FFFF00");
   }
+  if (a.type == "highlight") readHighlightFields(anim, a, context);
   anim.finish();
   return a;
 }

@@ -20,6 +20,11 @@ struct ReadContext {
   std::map<std::string, std::uint64_t> objects;
   std::uint64_t group_members = 0;  // all groups' expanded members (limits.h)
   std::uint64_t primitives = 0;     // points, values, characters and shapes (limits.h)
+  // Matrix objects read so far, by id: what a "highlight" can address.
+  struct MatrixShape {
+    int rows = 0, columns = 0, max_rows = 0, max_columns = 0;
+  };
+  std::map<std::string, MatrixShape> matrices;
   // Beats read so far.
   bool has_network_flow = false, tokens_shown = false;
   int layers = 0;
@@ -54,6 +59,10 @@ void readBraceObject(io::ObjectReader&, ObjectDescription&, ReadContext&);
 void readSpheresObject(io::ObjectReader&, ObjectDescription&, ReadContext&);
 void readBarsObject(io::ObjectReader&, ObjectDescription&, ReadContext&);
 void readGroupObject(io::ObjectReader&, ObjectDescription&, ReadContext&);
+void readMatrixObject(io::ObjectReader&, ObjectDescription&, ReadContext&);
+// A "highlight" animation's own fields (read_matrix.cpp): the row, column or cell of its target,
+// which must be a matrix object read before.
+void readHighlightFields(io::ObjectReader& anim, AnimationDescription& a, ReadContext& context);
 
 BeatKind readShowTokensBeat(io::ObjectReader&, ReadContext&);
 BeatKind readAttentionBeat(io::ObjectReader&, ReadContext&);

@@ -258,8 +258,8 @@ void readObject(ObjectReader reader, ReadContext& context, ObjectDescription& ob
 std::string objectTypeName(const ObjectDescription& object) {
   if (const auto* line = std::get_if<LineObject>(&object.shape))
     return line->arrow ? "arrow" : "line";
-  static const char* const kNames[] = {"text", "formula", "rectangle", "circle", "box",
-                                       "line", "brace",   "spheres",   "bars",   "group"};
+  static const char* const kNames[] = {"text",  "formula", "rectangle", "circle", "box",   "line",
+                                       "brace", "spheres", "bars",      "group",  "matrix"};
   return kNames[object.shape.index()];
 }
 

@@ -126,9 +126,21 @@ struct GroupObject {
   std::vector<std::string> members;
 };
 
+// Numbers in brackets (scenes/matrix_object.h). A masked cell is -infinity.
+struct MatrixObject {
+  std::vector<std::vector<double>> values;  // rows, all the same length
+  int decimals = 2;
+  std::string color_by_value = "signed";  // "signed", "magnitude" or "none"
+  std::optional<double> value_max;        // absent: the largest |finite value|
+  std::string masked_color = "GREY_C";
+  double font_size = 24.0;
+  std::vector<std::string> row_labels, column_labels;  // empty, or one per row / column
+  int max_rows = 12, max_columns = 10;                 // beyond: a reduced view with dots
+};
+
 using ObjectShape =
     std::variant<TextObject, FormulaObject, RectangleObject, CircleObject, BoxObject, LineObject,
-                 BraceObject, SpheresObject, BarsObject, GroupObject>;
+                 BraceObject, SpheresObject, BarsObject, GroupObject, MatrixObject>;
 
 struct ObjectDescription {
   std::string id;
@@ -162,11 +174,16 @@ struct AnimationDescription {
   std::optional<Vec3> to;
   std::optional<double> scale;  // move: absent keeps the size; indicate: scale_factor
   std::optional<double> opacity;
-  std::optional<std::string> color;  // move: absent keeps it; indicate: absent is yellow
+  std::optional<std::string> color;  // move: absent keeps it; indicate, highlight: yellow
   // camera
   std::optional<EulerDegrees> euler_deg;
   std::optional<Vec3> center;
   std::optional<double> height;
+  // highlight: one of row, column, cell (checked against the matrix object by the reader)
+  std::optional<int> row, column;
+  std::optional<std::array<int, 2>> cell;
+  double stroke_width = 3.0;
+  double fill_opacity = 0.0;
 };
 
 // ----------------------------------------------------------------------------------------------

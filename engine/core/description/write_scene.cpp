@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 
 #include "core/description/kinds.h"
@@ -103,6 +104,24 @@ struct ShapeWriter {
     out["length_scale"] = b.length_scale;
   }
   void operator()(const GroupObject& g) const { out["members"] = g.members; }
+  void operator()(const MatrixObject& m) const {
+    Json rows = Json::array();
+    for (const std::vector<double>& row : m.values) {
+      Json cells = Json::array();
+      for (double v : row) cells.push_back(std::isinf(v) ? Json("-inf") : Json(v));
+      rows.push_back(std::move(cells));
+    }
+    out["values"] = std::move(rows);
+    out["decimals"] = m.decimals;
+    out["color_by_value"] = m.color_by_value;
+    if (m.value_max) out["value_max"] = *m.value_max;
+    out["masked_color"] = m.masked_color;
+    out["font_size"] = m.font_size;
+    out["max_rows"] = m.max_rows;
+    out["max_columns"] = m.max_columns;
+    if (!m.row_labels.empty()) out["row_labels"] = m.row_labels;
+    if (!m.column_labels.empty()) out["column_labels"] = m.column_labels;
+  }
 };
 
 Json object(const ObjectDescription& o) {
@@ -144,6 +163,14 @@ Json animation(const AnimationDescription& a) {
   if (a.type == "indicate") {
     out["scale"] = a.scale.value_or(1.2);
     out["color"] = a.color.value_or("#FFFF00");
+  }
+  if (a.type == "highlight") {
+    if (a.row) out["row"] = *a.row;
+    if (a.column) out["column"] = *a.column;
+    if (a.cell) out["cell"] = Json::array({(*a.cell)[0], (*a.cell)[1]});
+    out["color"] = a.color.value_or("#FFFF00");
+    out["stroke_width"] = a.stroke_width;
+    out["fill_opacity"] = a.fill_opacity;
   }
   return out;
 }

@@ -87,6 +87,10 @@ double GeneralLayer::animate(const AnimationDescription& anim, double t0, double
     if (returnsToStart(rate)) builder_.mutableScene().camera.set(w.end, start);
     return w.end - t0;
   }
+  if (type == "highlight") {
+    highlight(anim, w, rate);
+    return w.end - t0;
+  }
   const Object object = target(anim);
   const std::vector<int>& elements = object.elements;
   const float lag = toFloat(anim.lag_ratio);

@@ -250,6 +250,8 @@ void GeneralLayer::addObject(const ObjectDescription& object) {
       g.opacities.push_back(1.0f);
     }
     out.elements.push_back(track(builder_.addSpheres(id, g, pose, color, opacity), 1.0f));
+  } else if (const auto* matrix = std::get_if<MatrixObject>(&object.shape)) {
+    addMatrixObject(*matrix, id, pose, color, opacity, object.fixed_in_frame, out);
   } else if (const auto* bars = std::get_if<BarsObject>(&object.shape)) {
     const float pitch = toFloat(bars->pitch);
     const float scale = toFloat(bars->length_scale);

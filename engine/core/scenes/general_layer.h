@@ -1,6 +1,7 @@
 #pragma once
 // The general layer of the scene format, composer side (docs/scene-format.md): turns object
-// descriptions (text, formula, rectangle, circle, box, line, arrow, brace, spheres, bars, group)
+// descriptions (text, formula, rectangle, circle, box, line, arrow, brace, spheres, bars, group,
+// matrix)
 // into elements, each registered as a scene part, and play animations into segments. Animations
 // target the file's objects first, then any part of the scene built so far (network-flow layers,
 // blocks, bars...). Reading and checking the file happened before, in engine/core/description.
@@ -11,6 +12,7 @@
 
 #include "core/build/scene_builder.h"
 #include "core/description/scene_description.h"
+#include "core/scenes/matrix_object.h"
 
 namespace flowview::text {
 class GlyphAtlas;
@@ -37,6 +39,11 @@ class GeneralLayer {
 
   void addFormula(const description::FormulaObject& formula, const std::string& id,
                   const Pose& pose, Rgb color, float opacity, Object& out);
+  // A matrix object (general_matrix.cpp) and a highlight of one of its rows, columns or cells.
+  void addMatrixObject(const description::MatrixObject& matrix, const std::string& id,
+                       const Pose& pose, Rgb color, float opacity, bool fixed_in_frame,
+                       Object& out);
+  void highlight(const description::AnimationDescription& anim, TimeWindow w, Rate rate);
   // The file's object `id`, else the scene part `id` (anchored at its first element).
   Object target(const description::AnimationDescription& anim) const;
   // Records an element's opacities: `base` is its share of the object's opacity (a fill's
@@ -56,6 +63,11 @@ class GeneralLayer {
     float shown = 1.0f;  // what fade_in brings it back to after a fade_out
   };
   std::map<int, Opacity> opacities_;
+  struct Matrix {
+    MatrixHandles handles;
+    bool fixed_in_frame = false;
+  };
+  std::map<std::string, Matrix> matrices_;
   std::set<int> tips_;  // arrow tips: show_creation reveals them when the shaft arrives
 };
 

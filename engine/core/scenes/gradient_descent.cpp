@@ -191,6 +191,37 @@ std::string withCommas(int n) {
   return s;
 }
 
+// The -gradient's rows the column shows: four consecutive first-layer weights of one neuron whose
+// components are non-zero at every step (a blank pixel's weights get exactly 0, and the digit's
+// corners are blank) and differ at 6 decimals (a component is the neuron's error times the
+// pixel, so the stroke's saturated pixels share one), the run holding w_n if it can, then the last
+// four parameters.
+std::vector<int> shownGradientRows(const std::vector<lessons::Gradient>& grads, int n_index,
+                                   int parameters) {
+  constexpr int kRun = 4;
+  const auto telling = [&](int start) {
+    if (start < 0 || start + kRun > 784 * 16) return false;
+    if (start / 784 != (start + kRun - 1) / 784) return false;  // one neuron's weights
+    std::vector<long long> shown;
+    for (int i = start; i < start + kRun; ++i) {
+      for (const lessons::Gradient& g : grads)
+        if (g.flat(i) == 0.0) return false;
+      shown.push_back(std::llround(grads.front().flat(i) * 1e6));
+    }
+    std::sort(shown.begin(), shown.end());
+    return std::adjacent_find(shown.begin(), shown.end()) == shown.end();
+  };
+  int start = -1;
+  for (int s = n_index - kRun + 1; s <= n_index && start < 0; ++s)
+    if (telling(s)) start = s;
+  for (int s = 0; s + kRun <= 784 * 16 && start < 0; ++s)
+    if (telling(s)) start = s;
+  std::vector<int> rows;
+  for (int i = 0; i < kRun && start >= 0; ++i) rows.push_back(start + i);
+  for (int i = parameters - kRun; i < parameters; ++i) rows.push_back(i);
+  return rows;
+}
+
 }  // namespace
 
 GradientDescentHandles buildGradientDescent(SceneBuilder& b, text::GlyphAtlas&,
@@ -274,7 +305,8 @@ GradientDescentHandles buildGradientDescent(SceneBuilder& b, text::GlyphAtlas&,
          "The network's cost on one training example is a function of its " + total +
              " weights and biases.");
 
-  // 2. The negative gradient: a column of 13,002 entries, the first and last four shown.
+  // 2. The negative gradient: a column of 13,002 entries; four telling first-layer weights and
+  // the last four shown, each labelled with its true index.
   t0 = b.now();
   MatrixOptions column;
   column.name = "gradient";
@@ -282,7 +314,9 @@ GradientDescentHandles buildGradientDescent(SceneBuilder& b, text::GlyphAtlas&,
   column.decimals = 6;
   column.coloring = MatrixColoring::Plain;
   column.em_size = 0.26f;
-  column.max_rows = 8;
+  column.shown_rows = shownGradientRows(grads, n_index, nets[0].parameterCount());
+  column.row_labels.resize(static_cast<size_t>(nets[0].parameterCount()));
+  for (int r : column.shown_rows) column.row_labels[static_cast<size_t>(r)] = "w" + withCommas(r);
   handles.gradient = addMatrix(b, shownGradient(g0), column);
   const std::vector<int> column_elements = handles.gradient.allElements();
   const int column_label =

@@ -33,6 +33,34 @@ std::vector<int> displaySlots(int count, int max_shown) {
   return slots;
 }
 
+// Display slots for an explicit list of data indices: dots wherever indices are left out.
+std::vector<int> chosenSlots(int count, const std::vector<int>& chosen) {
+  std::vector<int> slots;
+  int previous = -1;
+  for (int i : chosen) {
+    if (i > previous + 1) slots.push_back(-1);
+    slots.push_back(i);
+    previous = i;
+  }
+  if (previous < count - 1) slots.push_back(-1);
+  return slots;
+}
+
+bool hasDots(const std::vector<int>& slots) {
+  return std::find(slots.begin(), slots.end(), -1) != slots.end();
+}
+
+// Three dots along `direction` at each of `offsets` from the first (one element for all gaps).
+FillGeometry dotsAt(const std::vector<glm::vec3>& offsets, float radius, float gap,
+                    glm::vec3 direction) {
+  FillGeometry g;
+  for (const glm::vec3& offset : offsets) {
+    FillGeometry one = shapes::dots(3, radius, gap, direction);
+    for (glm::vec3& p : one.triangles) g.triangles.push_back(p + offset - offsets.front());
+  }
+  return g;
+}
+
 // Slot i of n centered on `middle`, `pitch` apart; `flip` counts down (rows go top to bottom).
 float slotPosition(int i, int n, float pitch, float middle, bool flip) {
   const float offset = (i - 0.5f * (n - 1)) * pitch;
@@ -48,6 +76,14 @@ void appendIfShown(std::vector<int>& out, int e) {
 }
 
 }  // namespace
+
+bool shownInReducedView(int index, int count, int max_shown) {
+  max_shown = std::max(2, max_shown);
+  if (index < 0 || index >= count) return false;
+  if (count <= max_shown) return true;
+  const int head = max_shown / 2, tail = max_shown - head;
+  return index < head || index >= count - tail;
+}
 
 bool MatrixHandles::rowShown(int row) const {
   return !std::isnan(row_y[static_cast<size_t>(row)]);
@@ -99,12 +135,13 @@ MatrixHandles addMatrix(SceneBuilder& b, const Eigen::MatrixXd& values, const Ma
   const int chars = 2 + o.decimals + (o.decimals > 0 ? 1 : 0);
   m.column_pitch = o.column_pitch > 0 ? o.column_pitch : em * (0.5f * chars + 0.6f);
   m.row_pitch = o.row_pitch > 0 ? o.row_pitch : 1.7f * em;
-  const std::vector<int> row_slots = displaySlots(m.rows, o.max_rows);
+  const std::vector<int> row_slots =
+      o.shown_rows.empty() ? displaySlots(m.rows, o.max_rows) : chosenSlots(m.rows, o.shown_rows);
   const std::vector<int> column_slots = displaySlots(m.columns, o.max_columns);
   const int n_rows = static_cast<int>(row_slots.size());
   const int n_columns = static_cast<int>(column_slots.size());
-  const bool rows_reduced = n_rows != m.rows;  // a reduced view holds a slot of dots
-  const bool columns_reduced = n_columns != m.columns;
+  const bool rows_reduced = hasDots(row_slots);  // a reduced view holds slots of dots
+  const bool columns_reduced = hasDots(column_slots);
   m.width = n_columns * m.column_pitch;
   m.height = n_rows * m.row_pitch;
   m.cells.assign(static_cast<size_t>(m.rows * m.columns), -1);
@@ -117,11 +154,12 @@ MatrixHandles addMatrix(SceneBuilder& b, const Eigen::MatrixXd& values, const Ma
 
   const float dot_radius = 0.1f * em, dot_gap = 0.35f * em;
   const float z = o.center.z;
-  float gap_row_y = 0, gap_column_x = 0;
+  float gap_column_x = 0;
+  std::vector<float> gap_row_ys;
   for (int i = 0; i < n_rows; ++i) {
     const float y = slotPosition(i, n_rows, m.row_pitch, o.center.y, true);
     if (row_slots[i] < 0)
-      gap_row_y = y;
+      gap_row_ys.push_back(y);
     else
       m.row_y[static_cast<size_t>(row_slots[i])] = y;
   }
@@ -164,16 +202,20 @@ MatrixHandles addMatrix(SceneBuilder& b, const Eigen::MatrixXd& values, const Ma
           at({gap_column_x, y, z}), o.color);
   }
   if (rows_reduced) {
+    // One element per column for all its gaps (usually one), placed at the first.
+    std::vector<glm::vec3> gaps;
+    for (float y : gap_row_ys) gaps.push_back({0, y, 0});
+    const float first_gap_y = gap_row_ys.front();
     for (int c : column_slots) {
       if (c < 0) continue;
       m.column_dots[static_cast<size_t>(c)] = b.addFill(
-          o.name + "/dots_col" + std::to_string(c), shapes::dots(3, dot_radius, dot_gap, {0, 1, 0}),
-          at({m.column_x[size_t(c)], gap_row_y, z}), o.color);
+          o.name + "/dots_col" + std::to_string(c), dotsAt(gaps, dot_radius, dot_gap, {0, 1, 0}),
+          at({m.column_x[size_t(c)], first_gap_y, z}), o.color);
     }
     if (columns_reduced)
       m.corner_dots = b.addFill(o.name + "/dots_corner",
-                                shapes::dots(3, dot_radius, dot_gap, {0.7071f, -0.7071f, 0}),
-                                at({gap_column_x, gap_row_y, z}), o.color);
+                                dotsAt(gaps, dot_radius, dot_gap, {0.7071f, -0.7071f, 0}),
+                                at({gap_column_x, first_gap_y, z}), o.color);
   }
 
   // Labels: rows right-aligned left of the bracket, columns centered above the top row.
@@ -221,31 +263,35 @@ MatrixHandles addMatrix(SceneBuilder& b, const Eigen::MatrixXd& values, const Ma
   return m;
 }
 
-int addMatrixHighlight(SceneBuilder& b, const MatrixHandles& m, MatrixSelection s, Rgb color,
-                       double at_time, double run_time, float stroke_width) {
-  glm::vec3 middle = m.center;
-  glm::vec2 size(0.0f);
-  std::string suffix;
+MatrixBox matrixSelectionBox(const MatrixHandles& m, MatrixSelection s) {
+  MatrixBox box;
+  box.middle = m.center;
   switch (s.kind) {
     case MatrixSelection::Row:
-      middle.y = m.row_y[static_cast<size_t>(s.row)];
-      size = {m.width, m.row_pitch};
-      suffix = "row" + std::to_string(s.row);
+      box.middle.y = m.row_y[static_cast<size_t>(s.row)];
+      box.size = {m.width, m.row_pitch};
+      box.suffix = "row" + std::to_string(s.row);
       break;
     case MatrixSelection::Column:
-      middle.x = m.column_x[static_cast<size_t>(s.column)];
-      size = {m.column_pitch, m.height};
-      suffix = "col" + std::to_string(s.column);
+      box.middle.x = m.column_x[static_cast<size_t>(s.column)];
+      box.size = {m.column_pitch, m.height};
+      box.suffix = "col" + std::to_string(s.column);
       break;
     case MatrixSelection::Cell:
-      middle = m.cellCenter(s.row, s.column);
-      size = {m.column_pitch, m.row_pitch};
-      suffix = "cell" + std::to_string(s.row) + "_" + std::to_string(s.column);
+      box.middle = m.cellCenter(s.row, s.column);
+      box.size = {m.column_pitch, m.row_pitch};
+      box.suffix = "cell" + std::to_string(s.row) + "_" + std::to_string(s.column);
       break;
   }
-  const int e =
-      b.addStroke(m.name + "/highlight/" + suffix,
-                  shapes::rectangleOutline(size.x, size.y, stroke_width), at(middle), color);
+  return box;
+}
+
+int addMatrixHighlight(SceneBuilder& b, const MatrixHandles& m, MatrixSelection s, Rgb color,
+                       double at_time, double run_time, float stroke_width) {
+  const MatrixBox box = matrixSelectionBox(m, s);
+  const int e = b.addStroke(m.name + "/highlight/" + box.suffix,
+                            shapes::rectangleOutline(box.size.x, box.size.y, stroke_width),
+                            at(box.middle), color);
   b.hideUntil(e, at_time);
   b.reveal(e, {at_time, at_time + run_time}, RevealStyle::Prefix);
   return e;

@@ -35,10 +35,17 @@ struct MatrixOptions {
   // Reduced view: beyond `max_columns` columns, show the first `max_columns / 2` and the last
   // `max_columns - max_columns / 2` with a column of dots between (rows likewise).
   int max_columns = 10, max_rows = 12;
+  // Instead of the reduced view's rows: exactly these data rows (increasing), with a row of dots
+  // wherever rows are left out (before the first, between two, after the last).
+  std::vector<int> shown_rows;
   // The embedding columns' brackets.
   float bracket_stroke = look::layer::kColumnBracketStroke;
   float bracket_serif = look::layer::kColumnBracketSerif;
 };
+
+// Whether data row (or column) `index` of `count` is shown when at most `max_shown` are: all
+// when they fit, else the first max_shown / 2 and the last max_shown - max_shown / 2.
+bool shownInReducedView(int index, int count, int max_shown);
 
 // What was added: element indices (-1 where nothing is shown) and where things are.
 struct MatrixHandles {
@@ -83,5 +90,12 @@ struct MatrixSelection {
 int addMatrixHighlight(SceneBuilder& builder, const MatrixHandles& matrix,
                        MatrixSelection selection, Rgb color, double at, double run_time = 1.0,
                        float stroke_width = 3.0f);
+// The rectangle a highlight of `selection` surrounds: its middle and its size.
+struct MatrixBox {
+  glm::vec3 middle{0.0f};
+  glm::vec2 size{0.0f};
+  std::string suffix;  // "row2", "col1", "cell2_1"
+};
+MatrixBox matrixSelectionBox(const MatrixHandles& matrix, MatrixSelection selection);
 
 }  // namespace flowview::scenes
