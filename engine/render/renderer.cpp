@@ -186,21 +186,61 @@ void Renderer::draw(const DrawBatches& batches, const Camera& camera,
   glPolygonOffset(1.0f, 4.0f);
   drawMeshes(batches.fills[1]);
   glDisable(GL_POLYGON_OFFSET_FILL);
-  drawSpheres(batches.spheres[1], translucent_sphere_program_);
-  drawLines(batches.lines);
+  drawSlot(batches, 0);
   drawStrokes(batches.strokes[1]);
   drawGlyphs(batches.glyphs[1]);
-  // Block faces and translucent fills, back to front; fills keep sitting a hair behind coplanar
-  // opaque content.
-  glEnable(GL_POLYGON_OFFSET_FILL);
-  drawMeshes(batches.box_faces);
-  glDisable(GL_POLYGON_OFFSET_FILL);
+  drawSheetsAndSlots(batches);
   // Elements that manimgl draws over the blocks (a layer inside an attention block).
   drawMeshes(batches.front_fills);
   drawStrokes(batches.front_strokes);
   drawGlyphs(batches.front_glyphs);
   glDepthMask(GL_TRUE);
   glDisable(GL_SCISSOR_TEST);
+}
+
+void Renderer::drawSlot(const DrawBatches& batches, size_t slot) {
+  const std::span<const SphereInstance> spheres(batches.spheres[1]);
+  const std::span<const StrokeInstance> lines(batches.lines);
+  if (batches.sphere_slot_ends.empty()) {  // no slots: everything before the sheets
+    if (slot == 0) {
+      drawSpheres(spheres, translucent_sphere_program_);
+      drawLines(lines);
+    }
+    return;
+  }
+  auto range = [slot](const std::vector<uint32_t>& ends, size_t& first, size_t& end) {
+    first = slot == 0 ? 0 : ends[slot - 1];
+    end = ends[slot];
+  };
+  size_t first = 0, end = 0;
+  range(batches.sphere_slot_ends, first, end);
+  drawSpheres(spheres.subspan(first, end - first), translucent_sphere_program_);
+  range(batches.line_slot_ends, first, end);
+  drawLines(lines.subspan(first, end - first));
+}
+
+void Renderer::drawSheetsAndSlots(const DrawBatches& batches) {
+  // Sheets keep sitting a hair behind coplanar opaque content (polygon offset).
+  const std::span<const MeshVertex> sheets(batches.box_faces);
+  const size_t slots = batches.sphere_slot_ends.size();
+  auto slotEmpty = [&](size_t s) {
+    const uint32_t sphere_from = s == 0 ? 0 : batches.sphere_slot_ends[s - 1];
+    const uint32_t line_from = s == 0 ? 0 : batches.line_slot_ends[s - 1];
+    return batches.sphere_slot_ends[s] == sphere_from && batches.line_slot_ends[s] == line_from;
+  };
+  size_t drawn = 0;  // vertices of the sheets drawn so far
+  for (size_t s = 1; s < slots; ++s) {
+    if (slotEmpty(s)) continue;
+    const size_t upto = batches.sheet_ends[s - 1];
+    glEnable(GL_POLYGON_OFFSET_FILL);
+    drawMeshes(sheets.subspan(drawn, upto - drawn));
+    glDisable(GL_POLYGON_OFFSET_FILL);
+    drawn = upto;
+    drawSlot(batches, s);
+  }
+  glEnable(GL_POLYGON_OFFSET_FILL);
+  drawMeshes(sheets.subspan(drawn));
+  glDisable(GL_POLYGON_OFFSET_FILL);
 }
 
 void Renderer::setAlphaToCoverage(bool on) {
@@ -211,7 +251,7 @@ void Renderer::setAlphaToCoverage(bool on) {
   on ? glDisable(GL_BLEND) : glEnable(GL_BLEND);
 }
 
-void Renderer::drawMeshes(const std::vector<MeshVertex>& vertices) {
+void Renderer::drawMeshes(std::span<const MeshVertex> vertices) {
   if (vertices.empty()) return;
   mesh_program_.use();
   mesh_program_.set("u_view_proj", view_proj_);
@@ -223,7 +263,7 @@ void Renderer::drawMeshes(const std::vector<MeshVertex>& vertices) {
   ++draw_calls_;
 }
 
-void Renderer::drawStrokes(const std::vector<StrokeInstance>& instances) {
+void Renderer::drawStrokes(std::span<const StrokeInstance> instances) {
   if (instances.empty()) return;
   stroke_program_.use();
   stroke_program_.set("u_view_proj", view_proj_);
@@ -236,7 +276,7 @@ void Renderer::drawStrokes(const std::vector<StrokeInstance>& instances) {
   ++draw_calls_;
 }
 
-void Renderer::drawLines(const std::vector<StrokeInstance>& instances) {
+void Renderer::drawLines(std::span<const StrokeInstance> instances) {
   if (instances.empty()) return;
   // On a software rasterizer a wide line costs far less than the same segment drawn as a quad:
   // one primitive instead of two long slivers that both touch every pixel block along it.
@@ -272,7 +312,7 @@ void Renderer::drawLines(const std::vector<StrokeInstance>& instances) {
   glLineWidth(1.0f);
 }
 
-void Renderer::drawSpheres(const std::vector<SphereInstance>& instances,
+void Renderer::drawSpheres(std::span<const SphereInstance> instances,
                            const gl::ShaderProgram& program) {
   if (instances.empty()) return;
   program.use();

@@ -4,6 +4,7 @@
 // draw calls per frame whatever the scene holds.
 #include <glm/vec4.hpp>
 #include <memory>
+#include <span>
 #include <string>
 
 #include "core/camera/camera.h"
@@ -43,10 +44,14 @@ class Renderer {
   void uploadAtlasIfChanged();
   // Opaque-pass coverage of anti-aliased edges goes to the sample mask (multisampled targets).
   void setAlphaToCoverage(bool on);
-  void drawMeshes(const std::vector<MeshVertex>& vertices);
-  void drawStrokes(const std::vector<StrokeInstance>& instances);
-  void drawLines(const std::vector<StrokeInstance>& instances);
-  void drawSpheres(const std::vector<SphereInstance>& instances, const gl::ShaderProgram& program);
+  void drawMeshes(std::span<const MeshVertex> vertices);
+  void drawStrokes(std::span<const StrokeInstance> instances);
+  void drawLines(std::span<const StrokeInstance> instances);
+  void drawSpheres(std::span<const SphereInstance> instances, const gl::ShaderProgram& program);
+  // The translucent sheets (block faces, fills) back to front, each slot of translucent spheres
+  // and lines just before the first sheet that lies in front of it (DrawBatches::sheet_ends).
+  void drawSheetsAndSlots(const DrawBatches& batches);
+  void drawSlot(const DrawBatches& batches, size_t slot);
   void drawGlyphs(const std::vector<GlyphInstance>& instances);
 
   text::GlyphAtlas& atlas_;

@@ -180,9 +180,11 @@ TEST(Veils, TheBatcherLeavesOutWhatCannotShowAndKeepsTheRest) {
     if (v.lit == 0.0f) fill_vertices.push_back(v);
   ASSERT_EQ(fill_vertices.size(), 3u);
   EXPECT_FLOAT_EQ(fill_vertices[0].position.x, 8.0f);
+  // The kept lines, in slot order (SheetSlots): the one inside the near block goes before its
+  // faces, the one beside both blocks after them.
   ASSERT_EQ(batches.lines.size(), 2u);
-  EXPECT_FLOAT_EQ(batches.lines[0].a.x, 5.0f);
-  EXPECT_FLOAT_EQ(batches.lines[1].a.z, 0.0f);
+  EXPECT_FLOAT_EQ(batches.lines[0].a.z, 0.0f);
+  EXPECT_FLOAT_EQ(batches.lines[1].a.x, 5.0f);
   ASSERT_EQ(batches.spheres[1].size(), 1u);
   EXPECT_FLOAT_EQ(batches.spheres[1][0].center.z, 0.0f);
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/draw/sheet_slots.h"
 #include "core/math/bounds2.h"
 #include "core/text/glyph_atlas.h"
 #include "core/text/text_layout.h"
@@ -100,6 +101,9 @@ void DrawBatches::clear() {
   }
   lines.clear();
   box_faces.clear();
+  sheet_ends.clear();
+  sphere_slot_ends.clear();
+  line_slot_ends.clear();
   front_fills.clear();
   front_strokes.clear();
   front_glyphs.clear();
@@ -112,12 +116,14 @@ size_t DrawBatches::instanceCount() const {
   return n;
 }
 
-Batcher::Batcher(text::GlyphAtlas& atlas) : atlas_(atlas), scratch_layout_(new text::TextLayout()) {
+Batcher::Batcher(text::GlyphAtlas& atlas)
+    : atlas_(atlas), scratch_layout_(new text::TextLayout()), sheet_slots_(new SheetSlots()) {
   scratch_text_.reserve(64);
 }
 
 Batcher::~Batcher() {
   delete scratch_layout_;
+  delete sheet_slots_;
 }
 
 void Batcher::build(const Scene& scene, const FrameState& state, DrawBatches& out) {
@@ -133,6 +139,8 @@ void Batcher::build(const Scene& scene, const FrameState& state, DrawBatches& ou
   veiled_stats_ = VeiledStats{};
   sheet_fills_.clear();
   sheet_fill_keys_.clear();
+  face_boxes_.clear();
+  front_face_boxes_.clear();
   collectVeils(scene, state);
   // Fixed-in-frame elements sit on a plane a quarter of the way from the eye to the center,
   // scaled so they look exactly as on the default frame: in front of everything else.
@@ -197,13 +205,12 @@ void Batcher::build(const Scene& scene, const FrameState& state, DrawBatches& ou
                            front_scratch_.lines.end());
   out.box_faces.insert(out.box_faces.end(), front_scratch_.box_faces.begin(),
                        front_scratch_.box_faces.end());
-  // One draw per line width; the order within a width is the scene's.
-  const auto by_width = [](const StrokeInstance& x, const StrokeInstance& y) {
-    return x.width_a < y.width_a;
-  };
-  if (!std::is_sorted(out.lines.begin(), out.lines.end(), by_width))
-    std::stable_sort(out.lines.begin(), out.lines.end(), by_width);
+  face_boxes_.insert(face_boxes_.end(), front_face_boxes_.begin(), front_face_boxes_.end());
   sortSheets(out);
+  // Translucent spheres and lines between the sheets; lines one draw per width within a slot,
+  // the scene's order within a width.
+  sheet_slots_->prepare(out.box_faces, out.sheet_ends, sheet_boxes_, eye_, view_proj_);
+  sheet_slots_->assign(out);
 }
 
 void Batcher::sortSheets(DrawBatches& out) {
@@ -237,9 +244,14 @@ void Batcher::sortSheets(DrawBatches& out) {
   for (const FaceSortKey& key : face_keys_) vertices += key.vertex_count;
   face_scratch_.resize(vertices);
   size_t w = 0;
+  sheet_boxes_.clear();
   for (const FaceSortKey& key : face_keys_) {
     const std::vector<MeshVertex>& from = key.is_fill ? sheet_fills_ : out.box_faces;
     for (uint32_t k = 0; k < key.vertex_count; ++k) face_scratch_[w++] = from[key.first_vertex + k];
+    out.sheet_ends.push_back(static_cast<uint32_t>(w));
+    // A fill belongs to no box: empty bounds.
+    sheet_boxes_.push_back(key.is_fill ? SheetBox{glm::vec3(1e30f), glm::vec3(-1e30f)}
+                                       : face_boxes_[key.first_vertex / 6]);
   }
   out.box_faces.swap(face_scratch_);
 }
@@ -461,8 +473,17 @@ void Batcher::addBox(const BoxGeometry& g, const ElementState& s, const glm::vec
   const Pose pose = grown(s);
   const glm::vec3 h = 0.5f * g.size;
   const glm::mat3 basis = glm::mat3_cast(pose.rotation);
+  SheetBox box{glm::vec3(1e30f), glm::vec3(-1e30f)};
+  for (int k = 0; k < 8; ++k) {
+    const glm::vec3 corner =
+        pose.apply(glm::vec3((k & 1) ? h.x : -h.x, (k & 2) ? h.y : -h.y, (k & 4) ? h.z : -h.z));
+    box.lo = glm::min(box.lo, corner);
+    box.hi = glm::max(box.hi, corner);
+  }
+  std::vector<SheetBox>& boxes = &out == &front_scratch_ ? front_face_boxes_ : face_boxes_;
   for (int face = 0; face < 6; ++face) {
     if (!(g.face_mask & (1u << face))) continue;
+    boxes.push_back(box);
     const int axis = face / 2;
     const float sign = face % 2 == 0 ? 1.0f : -1.0f;
     const int u = (axis + 1) % 3, v = (axis + 2) % 3;

@@ -45,6 +45,13 @@ struct MeshVertex {
   glm::vec4 color;
 };
 
+// World bounds of the box a translucent sheet belongs to (a fill: lo > hi, none).
+struct SheetBox {
+  glm::vec3 lo, hi;
+};
+
+class SheetSlots;
+
 struct SphereInstance {
   glm::vec3 center;
   float radius;
@@ -58,13 +65,18 @@ struct DrawBatches {
   std::vector<SphereInstance> spheres[2];
   std::vector<GlyphInstance> glyphs[2];
   // Translucent straight segments of constant width (LineGeometry: the MLP connections), grouped
-  // by width. Drawn in the translucent pass before `strokes[1]`; a renderer may draw them as wide
-  // GL lines, one primitive each instead of two long sliver triangles.
+  // by slot, then by width. Drawn in the translucent pass (slot 0 before `strokes[1]`); a
+  // renderer may draw them as wide GL lines, one primitive each instead of two long slivers.
   std::vector<StrokeInstance> lines;
   // Translucent sheets sorted back to front, drawn after all other translucent content: the
   // blocks' faces and every translucent fill (element by element), so a fill darkens the block
   // faces behind it and is tinted by those in front (the focus backdrop behind the last layer).
   std::vector<MeshVertex> box_faces;
+  // One past the last vertex of each sheet in box_faces.
+  std::vector<uint32_t> sheet_ends;
+  // spheres[1] and lines in slots (SheetSlots): slot s, [ends[s - 1], ends[s]), is drawn after
+  // sheet s - 1 and before sheet s; one slot more than sheets (empty when there are none).
+  std::vector<uint32_t> sphere_slot_ends, line_slot_ends;
   // Drawn after the box faces, without depth writes (ElementState::over_blocks).
   std::vector<MeshVertex> front_fills;
   std::vector<StrokeInstance> front_strokes;
@@ -146,6 +158,7 @@ class Batcher {
 
   text::GlyphAtlas& atlas_;
   text::TextLayout* scratch_layout_;  // reused for text laid out per frame (numbers)
+  SheetSlots* sheet_slots_;           // places translucent spheres and lines among the sheets
   std::string scratch_text_;
   std::vector<float> scratch_lengths_;
   struct FaceSortKey {
@@ -159,6 +172,9 @@ class Batcher {
   std::vector<MeshVertex> sheet_fills_;
   std::vector<FaceSortKey> sheet_fill_keys_;
   std::vector<MeshVertex> face_scratch_;
+  // The world bounds of the box each face in out.box_faces belongs to (before sorting; over
+  // the blocks ones apart until merged), and of each sheet after sorting (fills: empty).
+  std::vector<SheetBox> face_boxes_, front_face_boxes_, sheet_boxes_;
   glm::vec3 eye_{0.0f};
   glm::mat4 view_proj_{1.0f};
   float viewport_w_ = 1920.0f, viewport_h_ = 1080.0f;

@@ -42,7 +42,7 @@ int Random::below(int n) {
 Rgb Random::brightColor(double hue_lo, double hue_hi) {
   const float h = static_cast<float>(uniform(hue_lo, hue_hi));
   const float s = static_cast<float>(uniform(0.5, 0.8));
-  const float l = static_cast<float>(uniform(0.5, 0.7));
+  const float l = static_cast<float>(uniform(0.5, 1.0));
   return hslToRgb({h, s, l});
 }
 

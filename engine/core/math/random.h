@@ -15,7 +15,8 @@ class Random {
   double uniform();                      // [0, 1)
   double uniform(double lo, double hi);  // [lo, hi)
   int below(int n);                      // [0, n)
-  // manim's random_bright_color: HSL with hue in [lo, hi], saturation 0.5-0.8, lightness 0.5-0.7.
+  // manim's random_bright_color: HSL with hue in [lo, hi], saturation 0.5-0.8, lightness 0.5-1
+  // (so some come out near white).
   Rgb brightColor(double hue_lo, double hue_hi);
 
  private:

@@ -69,8 +69,9 @@ void GeneralLayer::addMatrixObject(const MatrixObject& matrix, const std::string
   o.masked_color = parseColor(matrix.masked_color).value_or(Rgb(0.533f));
   o.em_size = static_cast<float>(matrix.font_size) * kEmPerFontSize;
   o.column_pitch = columnPitch(matrix, o.em_size);
-  // The brackets' serifs grow with the numbers (the embedding columns' at their size).
-  o.bracket_serif = look::layer::kColumnBracketSerif * o.em_size / look::layer::kEntryEm;
+  // The brackets' serifs grow with the numbers (the embedding columns' at MatrixObject's
+  // default size).
+  o.bracket_serif = look::layer::kColumnBracketSerif * o.em_size / look::layer::kMatrixEntryEm;
   o.row_labels = matrix.row_labels;
   o.column_labels = matrix.column_labels;
   o.max_rows = matrix.max_rows;

@@ -27,7 +27,7 @@ struct MatrixOptions {
   float value_max = 1.0f;    // |value| that gets the brightest colour
   Rgb color{1.0f};           // numbers under Plain; brackets and labels always
   Rgb masked_color{0.533f};  // GREY_C: the "-∞" of a masked cell
-  float em_size = look::layer::kEntryEm;
+  float em_size = look::layer::kMatrixEntryEm;
   float outline_px = 0.0f;
   float column_pitch = 0.0f;  // 0: wide enough for "-0.00" at `decimals` and em_size
   float row_pitch = 0.0f;     // 0: 1.7 em

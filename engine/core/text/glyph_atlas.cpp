@@ -85,8 +85,10 @@ GlyphAtlas::GlyphAtlas(const FontFiles& fonts, int pixel_size, int spread)
   const float upem = static_cast<float>(face->units_per_EM);
   ascender_ = face->ascender / upem;
   descender_ = face->descender / upem;
-  line_height_ = face->height / upem;
-  if (line_height_ <= 0.0f) line_height_ = ascender_ - descender_;
+  // Lines stack ascent + descent apart, as Pango (manim's Text) stacks them: without the font's
+  // line gap (CMU Serif: 1.185 em, not 1.385).
+  line_height_ = ascender_ - descender_;
+  if (line_height_ <= 0.0f) line_height_ = face->height / upem;
 
   pixels_.assign(static_cast<std::size_t>(size_) * size_, 0);
 

@@ -4,6 +4,7 @@
 #include "core/scenes/network_flow.h"
 #include "core/scenes/network_flow/look.h"
 #include "core/scenes/shapes.h"
+#include "core/text/text_layout.h"
 
 namespace flowview::scenes {
 
@@ -185,8 +186,8 @@ NetworkFlow::Block NetworkFlow::makeBlock(const Layer& layer, float depth, const
   g.utf8 = title;
   g.em_size = textEm(title_size);
   g.outline_px = block::kTitleOutline;
-  const int lines = static_cast<int>(std::count(title.begin(), title.end(), '\n')) + 1;
-  const float title_height = lines * block::kTitleLineEm * g.em_size * block::kTitleLeading;
+  // next_to(body, UP, buff=0.1): the title's ink sits kTitleGap above the block.
+  const float title_height = text::layoutText(atlas_, title).height * g.em_size;
   block.title = b_.addText(id + "/title", g,
                            at({0, size.y / 2 + block::kTitleGap + title_height / 2, block.z}),
                            colour::kWhite, config_.hide_block_labels ? 0.0f : 1.0f);

@@ -97,9 +97,11 @@ namespace layer {
 inline constexpr float kHeight = 4.0f;
 inline constexpr float kColumnWidth = 0.6f;
 inline constexpr float kColumnPitch = kColumnWidth * 1.4f;
-inline constexpr float kEntryEm = 0.24f;
-inline constexpr float kEntryMargin = 0.2f;  // first entry below the column's top
-inline constexpr double kValueMax = 9.9;     // entries are uniform in [0, 9.9), one decimal
+// Entries as large as the seed's: digits 11 px tall in the 720-px reference stills (10 at 0.24).
+inline constexpr float kEntryEm = 0.27f;
+inline constexpr float kMatrixEntryEm = 0.24f;  // MatrixObject's default (the lesson scenes)
+inline constexpr float kEntryMargin = 0.2f;     // first entry below the column's top
+inline constexpr double kValueMax = 9.9;        // entries are uniform in [0, 9.9), one decimal
 inline constexpr float kEntryOutline = 3.0f * font::kBackstroke;
 inline constexpr int kDotsFromEnd = 4;  // the seed's dots_index = -4: the hidden column
 inline constexpr float kGapDotRadius = 0.035f, kGapDotSpacing = 0.13f;
@@ -119,8 +121,7 @@ inline constexpr float kOpacity = 0.75f;
 inline constexpr uint8_t kBodyFaces = 0x3E;  // every face but +x, its own element (it opens)
 inline constexpr uint8_t kFrontFace = 0x01;
 inline constexpr float kTitleOutline = 5.0f * font::kBackstroke;
-inline constexpr float kTitleLineEm = 0.75f, kTitleLeading = 1.2f;  // a title line's height
-inline constexpr float kTitleGap = 0.1f;                            // title above the block
+inline constexpr float kTitleGap = 0.1f;      // the title's ink above the block
 inline constexpr float kDimmedLayer = 0.25f;  // the layer behind an opening block
 }  // namespace block
 

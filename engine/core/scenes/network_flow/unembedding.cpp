@@ -1,5 +1,6 @@
 // The last vector becomes next-token probabilities: a highlight, the bars, a brace and an arrow.
 #include <algorithm>
+#include <glm/common.hpp>
 
 #include "core/scenes/network_flow.h"
 #include "core/scenes/network_flow/look.h"
@@ -58,8 +59,10 @@ void NetworkFlow::showNextTokenBars(const Layer& layer, const Column& last) {
     const auto& [word, prob] = config_.next_tokens[i];
     const float y = top_y - i * pitch;
     const float length = std::max(bars::kMinLength, static_cast<float>(prob) * bars::kLengthScale);
-    const Rgb color = interpolateHsl(hex(colour::kBarFirst), hex(colour::kBarLast),
-                                     count > 1 ? static_cast<float>(i) / (count - 1) : 0.0f);
+    // BarChart's set_color_by_gradient: a straight line in RGB (pale greens half way), not
+    // around the hue circle.
+    const Rgb color = glm::mix(hex(colour::kBarFirst), hex(colour::kBarLast),
+                               count > 1 ? static_cast<float>(i) / (count - 1) : 0.0f);
     const std::string id = "unembedding/bar" + std::to_string(i);
     const glm::vec3 center(bars_left + length / 2, y, layer.z);
     std::vector<int> parts;

@@ -1,0 +1,57 @@
+#pragma once
+// Where translucent spheres and lines go among the translucent sheets (block faces and fills,
+// sorted back to front). They write no depth, so a sheet drawn after them would cover them even
+// where it lies behind them: a closed Attention block would grey out the MLP neurons in front of
+// it. Each one is drawn just before the first sheet, back to front, that crosses its sight line
+// (lies between the eye and it) or that belongs to a box around it, and after every sheet before
+// that one. The second rule keeps manimgl's look, where a block's body is drawn over everything
+// added before it without a depth test: a network inside its block is veiled by the far faces
+// too, not only by the near ones.
+#include <cstdint>
+#include <glm/mat4x4.hpp>
+#include <glm/vec2.hpp>
+#include <glm/vec3.hpp>
+#include <vector>
+
+#include "core/draw/draw_batches.h"
+
+namespace flowview {
+
+class SheetSlots {
+ public:
+  // `sheet_ends[i]`: one past the last vertex of sheet i in `vertices` (whole triangles).
+  // `boxes[i]`: the world bounds of the box sheet i belongs to (none: lo > hi).
+  void prepare(const std::vector<MeshVertex>& vertices, const std::vector<uint32_t>& sheet_ends,
+               const std::vector<SheetBox>& boxes, glm::vec3 eye, const glm::mat4& view_proj);
+  // The index of the first sheet crossing the segment from the eye to `p` or around `p` and in
+  // front of it on screen; the sheet count when none is (drawn after them all).
+  uint32_t slotOf(glm::vec3 p) const;
+  uint32_t sheetCount() const { return static_cast<uint32_t>(sheets_.size()); }
+
+  // Reorders out.spheres[1] and out.lines by slot (lines keep their width order within a slot)
+  // and writes out.sphere_slot_ends / out.line_slot_ends. `prepare` must have been called with
+  // out.box_faces and out.sheet_ends.
+  void assign(DrawBatches& out);
+
+ private:
+  struct Sheet {
+    glm::vec2 lo, hi;  // on-screen bounds (normalized device coordinates)
+    bool anywhere;     // a vertex behind the eye: the bounds say nothing
+    uint32_t first, end;
+    SheetBox box;
+  };
+  struct Key {
+    uint32_t slot;
+    float width;
+    uint32_t index;
+  };
+  std::vector<Sheet> sheets_;
+  const std::vector<MeshVertex>* vertices_ = nullptr;
+  glm::vec3 eye_{0.0f};
+  glm::mat4 view_proj_{1.0f};
+  std::vector<Key> keys_;
+  std::vector<SphereInstance> sphere_scratch_;
+  std::vector<StrokeInstance> line_scratch_;
+};
+
+}  // namespace flowview
