@@ -193,7 +193,8 @@ TEST(GeneralLayerErrors, FormulaMarkup) {
   EXPECT_EQ(
       loadError(
           scene(R"({"id": "f", "type": "formula", "text": "a \\over b"})", R"({"beat": "wait"})")),
-      "bad.json:1:67: /objects/0/text: unknown command \"\\over\" (\\frac, \\sqrt, \\left, "
+      "bad.json:1:67: /objects/0/text: unknown command \"\\over\" (\\text, \\mathrm, \\frac, "
+      "\\sqrt, \\left, "
       "\\right, \\cdot, "
       "\\times, \\dots, \\cdots, \\to, \\quad, \\,, \\{, \\}, \\\\, \\^, \\_) at character 3");
   EXPECT_EQ(

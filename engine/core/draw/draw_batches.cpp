@@ -684,7 +684,7 @@ void Batcher::addGrid(const GridGeometry& g, const ElementState& s, DrawBatches&
     // there is thinner than the few pixels that keep regular stripes from beating (moire).
     const float far = glm::length(mid - eye_) + 0.5f * glm::length(hi - lo) * pose.scale.x;
     const float column_px = g.column_pitch * pose.scale.x * pixels_per_unit_at_1_ / far;
-    if (row_px >= 7.0f && grid_numbers_ < kGridNumberBudget) {
+    if (row_px >= kGridNumberRowPx && grid_numbers_ < kGridNumberBudget) {
       grid_numbers_ += static_cast<size_t>((last - first + 1) * g.rows);
       // Readable: every entry as a number (the second-to-last row is the ellipsis).
       for (int c = first; c <= last; ++c) {

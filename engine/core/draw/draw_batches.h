@@ -189,7 +189,11 @@ class Batcher {
   static constexpr size_t kGridQuadBudget = 6000;    // beyond it, grids fall back to slabs
   size_t grid_numbers_ = 0;                          // numbers laid out this frame
   static constexpr size_t kGridNumberBudget = 1500;  // beyond it, readable grids become bars
-  static constexpr size_t kMaxBoxFaces = 96;         // nearest translucent faces drawn
+  // A grid's entries are numbers while a row is at least this tall on screen (the digits then
+  // stand about 5 px tall, the least that reads); below it they are bars, which cost a quad
+  // where a number costs three or four glyphs.
+  static constexpr float kGridNumberRowPx = 12.0f;
+  static constexpr size_t kMaxBoxFaces = 96;  // nearest translucent faces drawn
 };
 
 // The opacity pass an element goes into.

@@ -263,6 +263,8 @@ class NetworkFlow {
   void multiplyMatrixByVector(MatrixLayout& m, const Column& last);
   float labelVocabulary(const MatrixLayout& m);
   void applySoftmax(const MatrixLayout& m, float words_right, glm::vec3 corner);
+  void moveListBesideArrow(const MatrixLayout& m, glm::vec3 arrow_tip, glm::vec3 corner,
+                           TimeWindow w);
 
   SceneBuilder& b_;
   text::GlyphAtlas& atlas_;

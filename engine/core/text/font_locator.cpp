@@ -45,12 +45,13 @@ bool hasFamily(FcPattern* match, const char* family) {
 
 // Best match for `family` (nullptr = fontconfig's default font). When `family` is given, the
 // result only counts if its family list really contains it.
-std::string matchFile(FcConfig* config, const char* family) {
+std::string matchFile(FcConfig* config, const char* family, bool italic = false) {
   PatternPtr pattern(FcPatternCreate());
   if (!pattern) return {};
   if (family) {
     FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family));
   }
+  if (italic) FcPatternAddInteger(pattern.get(), FC_SLANT, FC_SLANT_ITALIC);
   // SDF rendering needs outlines.
   FcPatternAddBool(pattern.get(), FC_SCALABLE, FcTrue);
   FcConfigSubstitute(config, pattern.get(), FcMatchPattern);
@@ -60,6 +61,12 @@ std::string matchFile(FcConfig* config, const char* family) {
   PatternPtr match(FcFontMatch(config, pattern.get(), &result));
   if (!match || result != FcResultMatch) return {};
   if (family && !hasFamily(match.get(), family)) return {};
+  // fontconfig falls back to the upright face when the family has no italic one.
+  int slant = FC_SLANT_ROMAN;
+  if (italic && (FcPatternGetInteger(match.get(), FC_SLANT, 0, &slant) != FcResultMatch ||
+                 slant != FC_SLANT_ITALIC)) {
+    return {};
+  }
 
   FcChar8* file = nullptr;
   if (FcPatternGetString(match.get(), FC_FILE, 0, &file) != FcResultMatch) return {};
@@ -71,6 +78,10 @@ std::string matchFile(FcConfig* config, const char* family) {
 
 std::string findFontFamily(const std::string& family) {
   return matchFile(loadConfig().get(), family.c_str());
+}
+
+std::string findItalicFontFamily(const std::string& family) {
+  return matchFile(loadConfig().get(), family.c_str(), true);
 }
 
 std::string fontFamilyOf(const std::string& path) {
@@ -110,6 +121,10 @@ FontFiles locateFonts(const std::string& override_path) {
   for (const char* family : {"DejaVu Sans", "DejaVu Serif"}) {
     std::string path = matchFile(config.get(), family);
     if (!path.empty() && path != files.primary) files.fallbacks.push_back(std::move(path));
+  }
+  if (override.empty()) {
+    const std::string family = fontFamilyOf(files.primary);
+    if (!family.empty()) files.italic = matchFile(config.get(), family.c_str(), true);
   }
   return files;
 }

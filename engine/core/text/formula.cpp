@@ -141,8 +141,9 @@ class FormulaParser {
     const GlyphInfo* g = metrics_.glyph(c);
     if (!g) return;
     FormulaRun* run = box.runs.empty() ? nullptr : &box.runs.back();
-    const bool extend = run && !run->stretched && run->scale == scale && run->baseline == 0.0f &&
-                        std::abs(run->x + run->advance - pen) < 1e-5f && !run->text.empty();
+    const bool extend = run && !new_run_ && !run->stretched && run->scale == scale &&
+                        run->baseline == 0.0f && std::abs(run->x + run->advance - pen) < 1e-5f &&
+                        !run->text.empty();
     if (!extend) {
       box.runs.push_back(FormulaRun{});
       run = &box.runs.back();
@@ -262,6 +263,8 @@ class FormulaParser {
     Script last_script = Script::None;
     bool have_sup = false, have_sub = false;
     float script_x = 0.0f, script_end = 0.0f;
+    float overhang = 0.0f;      // ink of the last italic letter past its advance
+    bool after_italic = false;  // the last atom was an italic letter
     auto endScripts = [&] {
       last_script = Script::None;
       have_sup = have_sub = false;
@@ -281,10 +284,14 @@ class FormulaParser {
       if (c == '{') {
         ++pos_;
         endScripts();
+        overhang = 0.0f;
+        after_italic = false;
         placeAtom(box, parseList(scale, Until::Brace, depth + 1), pen, atom_ink);
         continue;
       }
       if (c == '^' || c == '_') {
+        overhang = 0.0f;
+        after_italic = false;
         ++pos_;
         const bool sup = c == '^';
         if ((sup && have_sup) || (!sup && have_sub))
@@ -310,12 +317,30 @@ class FormulaParser {
       ++pos_;
       if (c != '\\') {
         endScripts();
-        appendChar(box, c, scale, pen, atom_ink);
+        // As in TeX math, letters are italic; \text{} and \mathrm{} keep them upright. An
+        // upright character after an italic letter starts past the letter's overhang (TeX's
+        // italic correction): "V)" must not touch.
+        const char32_t glyph = upright_ ? c : mathItalic(c);
+        const bool italic = mathItalicBase(glyph) != 0;
+        // The upright character starts a run of its own whatever the overhang, so the pieces
+        // (elements) of a formula do not depend on the font's metrics.
+        if (!italic && after_italic) {
+          pen += overhang;
+          new_run_ = true;
+        }
+        appendChar(box, glyph, scale, pen, atom_ink);
+        new_run_ = false;
+        overhang = 0.0f;
+        after_italic = italic;
+        if (const GlyphInfo* g = italic ? metrics_.glyph(glyph) : nullptr)
+          overhang = std::max(0.0f, g->ink_right - g->advance) * scale;
         continue;
       }
       const size_t command_at = pos_ - 1;
       const std::string name = readCommand();
       endScripts();
+      overhang = 0.0f;
+      after_italic = false;
       static const std::map<std::string, char32_t> kSymbols = {
           {"{", '{'},          {"}", '}'},           {"\\", '\\'},         {"^", '^'},
           {"_", '_'},          {" ", ' '},           {"cdot", U'\u00B7'},  {"times", U'\u00D7'},
@@ -326,6 +351,11 @@ class FormulaParser {
       } else if (name == "quad" || name == ",") {
         pen += (name == "quad" ? 1.0f : 0.17f) * scale;
         atom_ink = Ink{};
+      } else if (name == "text" || name == "mathrm" || name == "operatorname") {
+        const bool outer = upright_;
+        upright_ = true;
+        placeAtom(box, parseArgument(scale, depth, ("\"\\" + name + "\"").c_str()), pen, atom_ink);
+        upright_ = outer;
       } else if (name == "frac") {
         placeAtom(box, fraction(scale, depth + 1), pen, atom_ink);
       } else if (name == "sqrt") {
@@ -357,7 +387,8 @@ class FormulaParser {
       } else {
         pos_ = command_at;
         fail("unknown command \"\\" + name +
-             "\" (\\frac, \\sqrt, \\left, \\right, \\cdot, \\times, \\dots, \\cdots, \\to, \\quad, "
+             "\" (\\text, \\mathrm, \\frac, \\sqrt, \\left, \\right, \\cdot, \\times, \\dots, "
+             "\\cdots, \\to, \\quad, "
              "\\,, "
              "\\{, \\}, \\\\, \\^, \\_)");
       }
@@ -371,6 +402,8 @@ class FormulaParser {
   size_t pos_ = 0;
   size_t limit_ = std::u32string::npos;  // end of the part being parsed (one-token arguments)
   char32_t right_delimiter_ = '.';
+  bool new_run_ = false;  // appendChar starts a new run
+  bool upright_ = false;  // inside \text{} / \mathrm{}: letters stay upright
 };
 
 }  // namespace

@@ -73,6 +73,12 @@ GlyphAtlas::GlyphAtlas(const FontFiles& fonts, int pixel_size, int spread)
   for (const std::string& path : fonts.fallbacks) {
     if (FacePtr face = open(path)) faces_.push_back(std::move(face));
   }
+  if (!fonts.italic.empty()) {
+    if (FacePtr face = open(fonts.italic)) {
+      italic_face_ = static_cast<int>(faces_.size());
+      faces_.push_back(std::move(face));
+    }
+  }
 
   // Unscaled design metrics: exact, and independent of hinting/rounding at this pixel size.
   const FT_Face face = faces_.front().get();
@@ -93,6 +99,20 @@ GlyphAtlas::GlyphAtlas(const FontFiles& fonts, int pixel_size, int spread)
 }
 
 GlyphAtlas::~GlyphAtlas() = default;
+
+char32_t mathItalic(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return 0x1D434 + (c - 'A');
+  if (c == 'h') return 0x210E;  // U+1D455 is reserved: Planck's h stands for the italic h
+  if (c >= 'a' && c <= 'z') return 0x1D44E + (c - 'a');
+  return c;
+}
+
+char32_t mathItalicBase(char32_t c) {
+  if (c == 0x210E) return 'h';
+  if (c >= 0x1D434 && c <= 0x1D44D) return 'A' + (c - 0x1D434);
+  if (c >= 0x1D44E && c <= 0x1D467 && c != 0x1D455) return 'a' + (c - 0x1D44E);
+  return 0;
+}
 
 const GlyphInfo* uniformGlyph(char32_t c) {
   static const GlyphInfo kBlank{0, 0, 0, 0, 0, 0, 0, 0, 0.25f, 0, 0, 0, 0};
@@ -119,18 +139,44 @@ void GlyphAtlas::preload(std::u32string_view text) {
   for (char32_t c : text) glyph(c);
 }
 
+const GlyphAtlas::Entry* GlyphAtlas::store(char32_t c, Entry&& entry) {
+  entry.codepoint = c;
+  entries_.push_back(std::move(entry));
+  Entry& stored = entries_.back();
+  if (stored.bitmap_w > 0) place(stored);
+  lookup_.emplace(c, &stored);
+  return &stored;
+}
+
+const GlyphAtlas::Entry* GlyphAtlas::loadMathItalic(char32_t c, char32_t letter) {
+  // The italic face's letter; without one, the primary's upright letter slanted by about 14
+  // degrees (CMU Serif Italic's slant).
+  constexpr float kSyntheticSlant = 0.25f;
+  Entry entry;
+  if (italic_face_ >= 0) {
+    if (const FT_UInt index = FT_Get_Char_Index(faces_[italic_face_].get(), letter);
+        index != 0 && render(italic_face_, index, entry)) {
+      return store(c, std::move(entry));
+    }
+  }
+  if (const FT_UInt index = FT_Get_Char_Index(faces_.front().get(), letter);
+      index != 0 && render(0, index, entry, kSyntheticSlant)) {
+    return store(c, std::move(entry));
+  }
+  return nullptr;
+}
+
 const GlyphAtlas::Entry* GlyphAtlas::load(char32_t c) {
+  if (const char32_t letter = mathItalicBase(c)) {
+    if (const Entry* entry = loadMathItalic(c, letter)) return entry;
+  }
   for (int i = 0; i < static_cast<int>(faces_.size()); ++i) {
+    if (i == italic_face_) continue;
     const FT_UInt index = FT_Get_Char_Index(faces_[i].get(), c);
     if (index == 0) continue;
     Entry entry;
     if (!render(i, index, entry)) continue;  // broken glyph: let a fallback font try
-    entry.codepoint = c;
-    entries_.push_back(std::move(entry));
-    Entry& stored = entries_.back();
-    if (stored.bitmap_w > 0) place(stored);
-    lookup_.emplace(c, &stored);
-    return &stored;
+    return store(c, std::move(entry));
   }
 
   // No font has it: alias the replacement glyph (never for the replacements themselves, which
@@ -144,12 +190,18 @@ const GlyphAtlas::Entry* GlyphAtlas::load(char32_t c) {
   return replacement;
 }
 
-bool GlyphAtlas::render(int face_index, unsigned glyph_index, Entry& entry) {
+bool GlyphAtlas::render(int face_index, unsigned glyph_index, Entry& entry, float slant) {
   FT_Face face = faces_[face_index].get();
-  // Unhinted: the SDF is scaled freely at draw time, hinting for 48 px would only distort it.
-  if (FT_Load_Glyph(face, glyph_index, FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP) != 0) return false;
   FT_GlyphSlot slot = face->glyph;
-  if (slot->format != FT_GLYPH_FORMAT_OUTLINE) return false;
+  const FT_Matrix shear{0x10000, static_cast<FT_Fixed>(slant * 0x10000), 0, 0x10000};
+  // Unhinted: the SDF is scaled freely at draw time, hinting for 48 px would only distort it.
+  const auto loadOutline = [&] {
+    if (FT_Load_Glyph(face, glyph_index, FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP) != 0) return false;
+    if (slot->format != FT_GLYPH_FORMAT_OUTLINE) return false;
+    if (slant != 0.0f) FT_Outline_Transform(&slot->outline, &shear);
+    return true;
+  };
+  if (!loadOutline()) return false;
 
   const float px = static_cast<float>(pixel_size_);
   entry.face = face_index;
@@ -171,8 +223,7 @@ bool GlyphAtlas::render(int face_index, unsigned glyph_index, Entry& entry) {
   // fallback.
   if (FT_Render_Glyph(slot, FT_RENDER_MODE_NORMAL) != 0 ||
       FT_Render_Glyph(slot, FT_RENDER_MODE_SDF) != 0) {
-    if (FT_Load_Glyph(face, glyph_index, FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP) != 0 ||
-        FT_Render_Glyph(slot, FT_RENDER_MODE_SDF) != 0) {
+    if (!loadOutline() || FT_Render_Glyph(slot, FT_RENDER_MODE_SDF) != 0) {
       return false;
     }
   }
@@ -273,6 +324,7 @@ float GlyphAtlas::kerning(char32_t left, char32_t right) const {
       return {it->second->face, it->second->glyph_index};
     }
     for (int i = 0; i < static_cast<int>(faces_.size()); ++i) {
+      if (i == italic_face_) continue;
       if (const FT_UInt index = FT_Get_Char_Index(faces_[i].get(), c)) return {i, index};
     }
     return {-1, 0};

@@ -31,6 +31,12 @@ struct GlyphInfo {
   bool hasQuad() const { return u1 > u0 && v1 > v0; }
 };
 
+// Math italic letters (Unicode's Mathematical Italic block, U+1D434..U+1D467, with U+210E for
+// the italic h): the formula layout sets Latin letters as these, and the atlas draws them from the
+// italic face (FontFiles::italic), or slants the primary's upright letter when there is none.
+char32_t mathItalic(char32_t ascii_letter);  // the letter itself when not A-Z / a-z
+char32_t mathItalicBase(char32_t c);         // the ASCII letter, or 0 when c is not math italic
+
 // The metrics of a font-free atlas: every character but white space is a box of ink half an em
 // wide (hasQuad() is true, but nothing is rendered: never draw with them).
 const GlyphInfo* uniformGlyph(char32_t c);
@@ -126,7 +132,10 @@ class GlyphAtlas {
   };
 
   const Entry* load(char32_t c);
-  bool render(int face, unsigned glyph_index, Entry& entry);
+  const Entry* loadMathItalic(char32_t c, char32_t letter);
+  const Entry* store(char32_t c, Entry&& entry);
+  // `slant`: shear the outline (a synthetic italic), x += slant * y.
+  bool render(int face, unsigned glyph_index, Entry& entry, float slant = 0.0f);
   bool tryPlace(Entry& entry);
   void place(Entry& entry);
   void grow();
@@ -136,6 +145,7 @@ class GlyphAtlas {
   // Declared first so it is destroyed last: faces must be closed before their library.
   LibraryPtr library_;
   std::vector<FacePtr> faces_;
+  int italic_face_ = -1;  // index in faces_ of FontFiles::italic; never a fallback for others
 
   int pixel_size_;
   int spread_;

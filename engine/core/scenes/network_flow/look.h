@@ -213,19 +213,21 @@ inline constexpr float kBracketSerif = 0.15f, kBracketGap = 0.05f, kLabelGap = 1
 inline constexpr float kSubscriptScale = 0.7f, kSubscriptRight = 0.62f, kSubscriptDrop = 0.3f;
 inline constexpr float kCornerBuff = 0.5f, kShrink = 0.5f;  // the list parks in the corner
 inline constexpr float kWordEm = 0.3f;
-inline constexpr float kSoftmaxArrow = 2.2f, kSoftmaxFill = 0.1f;
-inline constexpr float kListScale = 0.8f;  // set_height(4) of the 5-unit list
+inline constexpr float kSoftmaxArrow = 2.2f, kSoftmaxFill = 0.1f, kSoftmaxTipWidth = 0.3f;
 // Buffers around the matrix, the copied vector and the product (scene units).
 inline constexpr float kVectorGap = 0.3f, kVectorMargin = 0.1f, kVectorShrink = 0.7f;
 inline constexpr float kArrowRise = 0.2f, kArrowShort = 0.1f, kArrowInset = 0.2f;
 inline constexpr float kArrowTip = 0.25f;
-inline constexpr float kEqualsGap = 0.45f, kProductGap = 0.8f;
+// "=": its gap from the vector, and from its right end to the product's left bracket (the
+// softmax rectangle, kSoftmaxLeft left of the product, must fall clearly between the two).
+inline constexpr float kEqualsGap = 0.25f, kEqualsToProductBracket = 0.6f;
 inline constexpr float kProductBracketSerif = 0.12f, kProductBracketGap = 0.4f;
 inline constexpr float kWordsGap = 0.65f, kWordsDotsGap = 0.9f, kWordsMinRight = 0.75f;
 inline constexpr float kBraceGap = 0.2f, kBraceDepth = 0.3f, kCountLabelGap = 1.9f;
 inline constexpr float kSoftmaxLeft = 0.6f, kSoftmaxRight = 0.25f, kSoftmaxExtra = 0.5f;
-inline constexpr float kSoftmaxArrowGap = 0.1f, kSoftmaxLabelRise = 0.5f;
-inline constexpr float kListTopBuff = 0.25f;
+// next_to buffers: the label above the arrow, the probability list right of its tip.
+inline constexpr float kSoftmaxArrowGap = 0.1f, kSoftmaxLabelBuff = 0.35f, kListBuff = 0.25f;
+inline constexpr float kSoftmaxPan = 1.0f;  // the camera's move right during softmax
 }  // namespace matrix
 
 }  // namespace flowview::scenes::look

@@ -164,11 +164,14 @@ void NetworkFlow::multiplyMatrixByVector(MatrixLayout& m, const Column& last) {
   play(1.0, "the vector beside the matrix");
 
   t0 = b_.now();
-  const float eq_x = vx + layer::kColumnWidth * scale / 2 + matrix::kEqualsGap;
+  // "=" a clear gap right of the vector, the product's bracket a wider one right of the "=": the
+  // softmax rectangle drawn later around the product passes between them.
+  const float eq_half = 0.5f * text::layoutText(atlas_, "=").width * textEm(font::kEquals);
+  const float eq_x = vx + layer::kColumnWidth * scale / 2 + matrix::kEqualsGap + eq_half;
   const int eq = addText("wu/equals", "=", font::kEquals, {eq_x, vy, m.z}, colour::kWhite);
   b_.hideUntil(eq, t0);
   b_.fadeIn(eq, {t0, t0 + 0.5});
-  m.product_x = eq_x + matrix::kProductGap;
+  m.product_x = eq_x + eq_half + matrix::kEqualsToProductBracket + matrix::kProductBracketGap;
   const float rhs_x = m.product_x;
   std::vector<int> product = {eq};
   const auto rhs_w = laggedWindows(matrix::kRows, 1.0, 0.1, 2.0);
@@ -275,34 +278,63 @@ void NetworkFlow::applySoftmax(const MatrixLayout& m, float words_right, glm::ve
   b_.fadeIn(big_fill, {t0 + 0.8, t0 + 1.3});
   const glm::vec3 s0(rect_r + matrix::kSoftmaxArrowGap, vy, m.z),
       s1 = s0 + glm::vec3(matrix::kSoftmaxArrow, 0, 0);
-  const int arrow =
-      b_.addFill("wu/softmax_arrow", shapes::arrowFill(s0, s1, 0.08f, 0.3f, 0.3f, 0.5f * (s0 + s1)),
-                 at(0.5f * (s0 + s1)), colour::kWhite);
+  const int arrow = b_.addFill("wu/softmax_arrow",
+                               shapes::arrowFill(s0, s1, 0.08f, matrix::kSoftmaxTipWidth,
+                                                 matrix::kSoftmaxTipWidth, 0.5f * (s0 + s1)),
+                               at(0.5f * (s0 + s1)), colour::kWhite);
   b_.hideUntil(arrow, t0 + 0.6);
   b_.reveal(arrow, {t0 + 0.6, t0 + 1.6}, RevealStyle::Grow);
-  const int label =
-      addText("wu/softmax_label", "softmax", font::kSoftmaxLabel,
-              0.5f * (s0 + s1) + glm::vec3(0, matrix::kSoftmaxLabelRise, 0), colour::kWhite);
+  // next_to(softmax_arrow, UP, buff=0.35): the label's ink a clear gap above the arrow's tip.
+  const float label_em = textEm(font::kSoftmaxLabel);
+  const text::TextLayout label_layout = text::layoutText(atlas_, "softmax");
+  const float label_rise = 0.5f * matrix::kSoftmaxTipWidth + matrix::kSoftmaxLabelBuff +
+                           0.5f * label_layout.height * label_em;
+  const int label = addText("wu/softmax_label", "softmax", font::kSoftmaxLabel,
+                            0.5f * (s0 + s1) + glm::vec3(0, label_rise, 0), colour::kWhite);
   b_.hideUntil(label, t0 + 0.9);
   b_.reveal(label, {t0 + 0.9, t0 + 1.9}, RevealStyle::Parts, Rate::Smooth, 0.1f);
-  // The probability list grows back at the top right: set_height(4).to_edge(UP, 0.25)
-  // .to_edge(RIGHT, 0.1) undoes the corner shrink, then scales about the list's original
-  // top-right corner to its new place.
-  const glm::vec3 list_top_right(frame::kHalfWidth - desired::kRightBuff,
-                                 -frame::kHalfHeight + desired::kBottomBuff + desired::kListHeight,
-                                 0),
-      new_top_right(frame::kHalfWidth - desired::kRightBuff,
-                    frame::kHalfHeight - matrix::kListTopBuff, 0);
-  for (int e : prob_elements_) {
-    Pose target = b_.poseNow(e);
-    const glm::vec3 original = corner + (target.position - corner) * (1.0f / matrix::kShrink);
-    target.position = new_top_right + matrix::kListScale * (original - list_top_right);
-    target.scale *= (1.0f / matrix::kShrink) * matrix::kListScale;
-    b_.moveTo(e, {t0 + 1, t0 + 2}, target);
-  }
+  // The camera pans a little right to make room for the list beside the arrow.
+  moveCameraTo({t0, t0 + 2}, std::nullopt,
+               camera::kMatrixView.center + glm::vec3(matrix::kSoftmaxPan, 0, 0), std::nullopt);
+  moveListBesideArrow(m, s1, corner, {t0 + 1, t0 + 2});
   addPart("", "unembedding_matrix/softmax", "group", {big_fill, big, arrow, label});
   play(2.0, "softmax");
   hold(1.0);
+}
+
+void NetworkFlow::moveListBesideArrow(const MatrixLayout& m, glm::vec3 arrow_tip, glm::vec3 corner,
+                                      TimeWindow w) {
+  // The seed ends the softmax step with prob_group.match_height(rhs).next_to(softmax_arrow,
+  // RIGHT, buff=0.25). The list stays fixed in the frame, so its place is where that lands on
+  // screen under the matrix view's camera: its brace a gap right of the arrow's tip, centred on
+  // the arrow, as tall as the product (smaller only if it would leave the frame on the right).
+  const Camera cam = b_.cameraNow();
+  constexpr float kAspect = 16.0f / 9.0f;
+  auto toFrame = [&](glm::vec3 world) {
+    const glm::vec3 ndc = cam.projectToNdc(world, kAspect);
+    return glm::vec3(ndc.x * frame::kHalfWidth, ndc.y * frame::kHalfHeight, 0);
+  };
+  const glm::vec3 tip = toFrame(arrow_tip);
+  const float per_unit = toFrame(arrow_tip + glm::vec3(0, 1, 0)).y - tip.y;  // frame per world
+  const float gap = matrix::kListBuff * per_unit;
+  // The list as the desired-output beat laid it out (before the corner shrink): from the brace's
+  // tip to the words' right end, desired::kListHeight tall.
+  const glm::vec3 brace_at = b_.poseNow(prob_elements_.back()).position;
+  const float list_left =
+      corner.x + (brace_at.x - corner.x) / matrix::kShrink - desired::kBraceDepth;
+  const float list_right = frame::kHalfWidth - desired::kRightBuff;
+  const float list_mid_y = -frame::kHalfHeight + desired::kBottomBuff + 0.5f * desired::kListHeight;
+  const float room = frame::kHalfWidth - desired::kRightBuff - (tip.x + gap);
+  const float scale = std::min(m.height * per_unit / desired::kListHeight,
+                               room / std::max(list_right - list_left, 1e-3f));
+  const glm::vec3 from(list_left, list_mid_y, 0), to(tip.x + gap, tip.y, 0);
+  for (int e : prob_elements_) {
+    Pose target = b_.poseNow(e);
+    const glm::vec3 original = corner + (target.position - corner) * (1.0f / matrix::kShrink);
+    target.position = to + scale * (original - from);
+    target.scale *= (1.0f / matrix::kShrink) * scale;
+    b_.moveTo(e, w, target);
+  }
 }
 
 }  // namespace flowview::scenes
