@@ -200,10 +200,12 @@ done
 # SIGINT and SIGTERM while PNG frames are written: no hidden temporary frame is left
 for signal in INT TERM; do
   rm -rf sig_frames
-  "$FLOWVIEW" export "$PATTERN" --size 1920x1080 --fps 30 --out sig_frames 2>/dev/null &
+  # 241 frames take seconds even on a fast machine: the signal lands mid-export, once frames
+  # (finished or temporary) are being written, whatever the encoder threads' timing
+  "$FLOWVIEW" export "$PATTERN" --size 1920x1080 --fps 240 --out sig_frames 2>/dev/null &
   pid=$!
-  for _ in $(seq 1 400); do
-    [[ -n $(find sig_frames -maxdepth 1 -name '.frame_*' 2>/dev/null) ]] && break
+  for _ in $(seq 1 1000); do
+    (($(find sig_frames -maxdepth 1 -name '*frame_*' 2>/dev/null | wc -l) >= 2)) && break
     sleep 0.01
   done
   kill -$signal $pid
