@@ -4,31 +4,13 @@
 # clip under a final name, and DIR follows the folder policy of `export --out DIR`.
 #   tests/cli/per_beat.sh FLOWVIEW WORK_DIR
 set -u
+source "$(dirname "${BASH_SOURCE[0]}")/cli_test_lib.sh"
 FLOWVIEW=$1
 WORK=$2
 rm -rf "$WORK"
 mkdir -p "$WORK"
 cd "$WORK" || exit 1
 export DISPLAY=
-failures=0
-
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
-
-# expect CODE REGEX COMMAND...: runs COMMAND (at most 60 s), checks its exit code and stderr.
-expect() {
-  local code=$1 regex=$2
-  shift 2
-  timeout -k 5 60 "$@" >"$WORK/out.txt" 2>"$WORK/err.txt"
-  local rc=$?
-  if [[ $rc != "$code" ]]; then
-    fail "'$*' exited $rc, expected $code; stderr: $(head -c 600 "$WORK/err.txt")"
-  elif [[ -n $regex ]] && ! grep -Eq -- "$regex" "$WORK/err.txt"; then
-    fail "'$*': stderr does not match '$regex': $(head -c 600 "$WORK/err.txt")"
-  fi
-}
 
 listing() {  # listing DIR: every entry, hidden ones too, sorted, on one line
   (cd "$1" && find . -mindepth 1 -maxdepth 1 -printf '%f\n' | sort | tr '\n' ' ')
@@ -47,10 +29,6 @@ SIZE=(--size 64x36 --fps 4)
 
 # ---- a fake ffmpeg on PATH: $out is its output file (the hidden temporary beside the clip) ----
 mkdir -p fakebin
-fake_ffmpeg() {
-  printf '#!/bin/sh\nfor out; do :; done\n%s\n' "$1" >fakebin/ffmpeg
-  chmod +x fakebin/ffmpeg
-}
 FAKE=(env PATH="$WORK/fakebin:$PATH")
 
 # ffmpeg fails on the second clip: the first stays, the second never appears, nothing hidden.

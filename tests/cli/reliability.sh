@@ -3,6 +3,7 @@
 #   tests/cli/reliability.sh FLOWVIEW SCENES_DIR WORK_DIR
 # Every case asserts the exit code and the message; files that existed before must survive.
 set -u
+source "$(dirname "${BASH_SOURCE[0]}")/cli_test_lib.sh"
 FLOWVIEW=$1
 SCENES=$2
 WORK=$3
@@ -11,35 +12,6 @@ mkdir -p "$WORK"
 cd "$WORK" || exit 1
 export DISPLAY=
 PATTERN=$SCENES/test_pattern.json
-failures=0
-
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
-
-# expect CODE REGEX COMMAND...: runs COMMAND (at most 60 s), checks its exit code and stderr.
-expect() {
-  local code=$1 regex=$2
-  shift 2
-  timeout -k 5 60 "$@" >"$WORK/out.txt" 2>"$WORK/err.txt"
-  local rc=$?
-  if [[ $rc != "$code" ]]; then
-    fail "'$*' exited $rc, expected $code; stderr: $(head -c 600 "$WORK/err.txt")"
-  elif [[ -n $regex ]] && ! grep -Eq -- "$regex" "$WORK/err.txt"; then
-    fail "'$*': stderr does not match '$regex': $(head -c 600 "$WORK/err.txt")"
-  fi
-}
-
-same_content() {  # same_content FILE TEXT
-  [[ -f $1 && $(cat "$1") == "$2" ]] || fail "$1 was changed (expected '$2')"
-}
-
-no_hidden_temps() {  # no_hidden_temps DIR
-  local left
-  left=$(find "$1" -maxdepth 1 -name '.*' ! -name . ! -name .. | head -5)
-  [[ -z $left ]] || fail "temporary files left behind: $left"
-}
 
 # ---- 1, 2: only regular files are read, and only up to 16 MiB ----
 mkfifo fifo.json
@@ -168,10 +140,6 @@ fi
 
 # ---- 6, 7, 9: ffmpeg that fails, stalls or is interrupted (fake ffmpeg on PATH) ----
 mkdir -p fakebin
-fake_ffmpeg() {  # fake_ffmpeg SHELL-BODY: $out is ffmpeg's output file
-  printf '#!/bin/sh\nfor out; do :; done\n%s\n' "$1" >fakebin/ffmpeg
-  chmod +x fakebin/ffmpeg
-}
 echo "old video" >good.mp4
 fake_ffmpeg 'echo "fake: encoder exploded" >&2; exit 3'
 expect 1 "^flowview export: ffmpeg (ended|failed) \(exit status 3\).*: fake: encoder exploded" \
