@@ -17,4 +17,12 @@ struct Pose {
 
 Pose lerpValue(const Pose& a, const Pose& b, float t);
 
+// An unrotated pose at `position`, uniformly scaled: how scene builders place most elements.
+inline Pose poseAt(glm::vec3 position, float scale = 1.0f) {
+  Pose pose;
+  pose.position = position;
+  pose.scale = glm::vec3(scale);
+  return pose;
+}
+
 }  // namespace flowview

@@ -17,12 +17,6 @@ constexpr float kFrameHeight = 11.0f;  // the whole scene is seen from the front
 constexpr float kLeft = -5.0f, kRight = 5.0f;
 const char* const kSection = "attention math";
 
-Pose at(glm::vec3 p) {
-  Pose pose;
-  pose.position = p;
-  return pose;
-}
-
 std::string fixed(double value, int decimals) {
   char buffer[32];
   if (std::abs(value) < 0.5 * std::pow(10.0, -decimals)) value = 0.0;  // no "-0.00"
@@ -73,7 +67,7 @@ class AttentionMath {
     TextGeometry g;
     g.utf8 = utf8;
     g.em_size = em;
-    return b_.addText(id, g, at(position), color);
+    return b_.addText(id, g, poseAt(position), color);
   }
   // Fades the elements in over [t0, t0 + run], parts lagging by `lag` (manim's LaggedStart).
   void show(const std::vector<int>& elements, double t0, double run, double lag = 0.0) {
@@ -112,7 +106,7 @@ class AttentionMath {
     const float top = m.row_y[size_t(first)] + 0.5f * m.row_pitch;
     const float bottom = m.row_y[size_t(last)] - 0.5f * m.row_pitch;
     const int e = b_.addStroke(id, shapes::rectangleOutline(m.width, top - bottom, 3.0f),
-                               at({m.center.x, 0.5f * (top + bottom), m.center.z}),
+                               poseAt({m.center.x, 0.5f * (top + bottom), m.center.z}),
                                hexColor(palette::kYellow));
     b_.hideUntil(e, t0);
     b_.remove(e, t1);
@@ -329,7 +323,7 @@ AttentionMathHandles buildAttentionMath(SceneBuilder& b, text::GlyphAtlas&,
     const double z = 10.0 * p.gains[size_t(i)];
     const GainedAttention g =
         gainedDotProductAttention(gain_example.x, gain_example.q1, gain_example.q2, z, 0.0);
-    const int bars = b.addFill(name + "/neuromatch", weightBars(g.weights), at({cx, -4.6f, 0}),
+    const int bars = b.addFill(name + "/neuromatch", weightBars(g.weights), poseAt({cx, -4.6f, 0}),
                                hexColor(palette::kBlueC));
     const int caption = s.text(name + "/neuromatch_label",
                                "z = " + fixed(z, 0) + ":  y = w\u00B7x = " + fixed(g.output, 2),

@@ -24,12 +24,6 @@ constexpr float kColumnX = -4.6f, kColumnY = 0.35f;
 constexpr glm::vec3 kCostAt{3.65f, -1.05f, 0.0f};
 constexpr int kSteps = 3;
 
-Pose at(glm::vec3 p) {
-  Pose pose;
-  pose.position = p;
-  return pose;
-}
-
 FillGeometry disc(float radius) {
   FillGeometry g;
   constexpr int kSides = 24;
@@ -129,7 +123,7 @@ class GradientDescent {
     g.utf8 = utf8;
     g.em_size = em;
     g.align = align;
-    return b_.addText(id, g, at(p), color);
+    return b_.addText(id, g, poseAt(p), color);
   }
   int number(const std::string& id, double value, int decimals, glm::vec3 p, float em,
              Rgb color = Rgb(1.0f)) {
@@ -138,7 +132,7 @@ class GradientDescent {
     g.decimals = decimals;
     g.em_size = em;
     g.align = 0;
-    const int e = b_.addText(id, g, at(p), color);
+    const int e = b_.addText(id, g, poseAt(p), color);
     b_.element(e).value.setInitial(static_cast<float>(value));
     return e;
   }
@@ -276,18 +270,18 @@ GradientDescentHandles buildGradientDescent(SceneBuilder& b, text::GlyphAtlas&,
       const int neuron = l == 0 ? layout.shown_inputs[i] : static_cast<int>(i);
       const float a = static_cast<float>(pass.activations[size_t(l)](neuron));
       const std::string id = "network/layer" + std::to_string(l) + "/n" + std::to_string(i);
-      network.push_back(
-          b.addFill(id + "/fill", disc(kNeuronRadius), at(layout.neuron[size_t(l)][i]), Rgb(a)));
+      network.push_back(b.addFill(id + "/fill", disc(kNeuronRadius),
+                                  poseAt(layout.neuron[size_t(l)][i]), Rgb(a)));
       network.push_back(b.addStroke(id, circleOutline(kNeuronRadius, 1.5f),
-                                    at(layout.neuron[size_t(l)][i]), Rgb(1.0f)));
+                                    poseAt(layout.neuron[size_t(l)][i]), Rgb(1.0f)));
     }
   network.push_back(b.addFill("network/layer0/dots", shapes::dots(3, 0.025f, 0.09f, {0, 1, 0}),
-                              at({kLayerX[0], kNetworkCenterY, 0}), Rgb(1.0f)));
+                              poseAt({kLayerX[0], kNetworkCenterY, 0}), Rgb(1.0f)));
   std::vector<int> edges = addEdges(b, layout, nets[0], "network/edges0");
   const float box_w = kLayerX[3] - kLayerX[0] + 0.7f, box_h = 3.9f;
   const glm::vec3 box_center{0.5f * (kLayerX[0] + kLayerX[3]), kNetworkCenterY, 0};
   const int box = b.addStroke("network/rectangle", shapes::rectangleOutline(box_w, box_h, 3.0f),
-                              at(box_center), red);
+                              poseAt(box_center), red);
   const glm::vec3 arrow_top{kCostAt.x, kNetworkCenterY - 0.5f * box_h - 0.05f, 0};
   const int arrow = b.addFill(
       "cost/arrow",
@@ -355,7 +349,7 @@ GradientDescentHandles buildGradientDescent(SceneBuilder& b, text::GlyphAtlas&,
       const int c =
           s.number(tag + "/copy" + std::to_string(i), shownEntry(grads[size_t(step)].flat(r)), 6,
                    from - glm::vec3(0.55f, 0, 0), 0.26f, yellow);
-      Pose target = at(kCostAt + glm::vec3(-3.3f + 0.36f * static_cast<float>(i), 0.4f, 0));
+      Pose target = poseAt(kCostAt + glm::vec3(-3.3f + 0.36f * static_cast<float>(i), 0.4f, 0));
       target.scale = glm::vec3(0.45f);
       b.moveTo(c, {t0, t0 + 1.0}, target);
       copies.push_back(c);
@@ -420,7 +414,7 @@ GradientDescentHandles buildGradientDescent(SceneBuilder& b, text::GlyphAtlas&,
   s.play(1.0, "puzzled", puzzle_notes);
   t0 = b.now();
   for (int i = 0; i < 2; ++i) {
-    Pose bigger = at(question_at);
+    Pose bigger = poseAt(question_at);
     bigger.scale = glm::vec3(1.3f);
     pulsePose(b, question, {t0 + i, t0 + i + 1.0}, bigger);
   }
@@ -529,8 +523,8 @@ GradientDescentHandles buildGradientDescent(SceneBuilder& b, text::GlyphAtlas&,
     StrokeGeometry axis;
     axis.points = {{-1.5f, 0, 0}, {1.5f, 0, 0}};
     axis.width = 2.0f;
-    const int number_line = b.addStroke(name + "/number_line", axis, at(line_at), grey);
-    const int dot = b.addFill(name + "/dot", disc(0.08f), at(line_at), color);
+    const int number_line = b.addStroke(name + "/number_line", axis, poseAt(line_at), grey);
+    const int dot = b.addFill(name + "/dot", disc(0.08f), poseAt(line_at), color);
     const int label = s.text(name + "/label", name.substr(name.find('/') + 1),
                              line_at + glm::vec3(-1.9f, 0, 0), 0.28f, color);
     s.show({number_line, dot, label}, {t, t + 1.0});
@@ -538,8 +532,9 @@ GradientDescentHandles buildGradientDescent(SceneBuilder& b, text::GlyphAtlas&,
     const double dcost = g0(index) * shift;  // dC = (dC/dw) dw to first order, dw = +shift
     for (int i = 0; i < 2; ++i) {
       const double w0 = t + 1.0 + 2.0 * i;
-      pulsePose(b, dot, {w0, w0 + 1.0}, at(line_at + glm::vec3(float(shift) * 4.0f, 0, 0)));
-      pulsePose(b, dot, {w0 + 1.0, w0 + 2.0}, at(line_at - glm::vec3(float(shift) * 4.0f, 0, 0)));
+      pulsePose(b, dot, {w0, w0 + 1.0}, poseAt(line_at + glm::vec3(float(shift) * 4.0f, 0, 0)));
+      pulsePose(b, dot, {w0 + 1.0, w0 + 2.0},
+                poseAt(line_at - glm::vec3(float(shift) * 4.0f, 0, 0)));
       b.changeValue(cost, {w0, w0 + 0.5}, static_cast<float>(costs[0] + dcost));
       b.changeValue(cost, {w0 + 0.5, w0 + 1.5}, static_cast<float>(costs[0] - dcost));
       b.changeValue(cost, {w0 + 1.5, w0 + 2.0}, static_cast<float>(costs[0]));

@@ -12,12 +12,6 @@ namespace {
 
 constexpr float kNotShown = std::numeric_limits<float>::quiet_NaN();
 
-Pose at(glm::vec3 p) {
-  Pose pose;
-  pose.position = p;
-  return pose;
-}
-
 // Display slots along one axis: data indices, with -1 for the ellipsis of a reduced view.
 std::vector<int> displaySlots(int count, int max_shown) {
   std::vector<int> slots;
@@ -192,14 +186,15 @@ MatrixHandles addMatrix(SceneBuilder& b, const Eigen::MatrixXd& values, const Ma
         if (o.coloring == MatrixColoring::Signed)
           color = valueToColor(static_cast<float>(v), o.value_max);
       }
-      const int e = b.addText(cellId(o.name, r, c), g, at({m.column_x[size_t(c)], y, z}), color);
+      const int e =
+          b.addText(cellId(o.name, r, c), g, poseAt({m.column_x[size_t(c)], y, z}), color);
       if (g.is_number) b.element(e).value.setInitial(static_cast<float>(v));
       m.cells[static_cast<size_t>(r * m.columns + c)] = e;
     }
     if (columns_reduced)  // a reduced view: this row's horizontal dots
       m.row_dots[static_cast<size_t>(r)] = b.addFill(
           o.name + "/dots_row" + std::to_string(r), shapes::dots(3, dot_radius, dot_gap, {1, 0, 0}),
-          at({gap_column_x, y, z}), o.color);
+          poseAt({gap_column_x, y, z}), o.color);
   }
   if (rows_reduced) {
     // One element per column for all its gaps (usually one), placed at the first.
@@ -210,12 +205,12 @@ MatrixHandles addMatrix(SceneBuilder& b, const Eigen::MatrixXd& values, const Ma
       if (c < 0) continue;
       m.column_dots[static_cast<size_t>(c)] = b.addFill(
           o.name + "/dots_col" + std::to_string(c), dotsAt(gaps, dot_radius, dot_gap, {0, 1, 0}),
-          at({m.column_x[size_t(c)], first_gap_y, z}), o.color);
+          poseAt({m.column_x[size_t(c)], first_gap_y, z}), o.color);
     }
     if (columns_reduced)
       m.corner_dots = b.addFill(o.name + "/dots_corner",
                                 dotsAt(gaps, dot_radius, dot_gap, {0.7071f, -0.7071f, 0}),
-                                at({gap_column_x, first_gap_y, z}), o.color);
+                                poseAt({gap_column_x, first_gap_y, z}), o.color);
   }
 
   // Labels: rows right-aligned left of the bracket, columns centered above the top row.
@@ -230,7 +225,7 @@ MatrixHandles addMatrix(SceneBuilder& b, const Eigen::MatrixXd& values, const Ma
       label.utf8 = o.row_labels[static_cast<size_t>(r)];
       m.row_labels[static_cast<size_t>(r)] = b.addText(
           o.name + "/row_label" + std::to_string(r), label,
-          at({left - 2.0f * o.bracket_serif - 0.5f * em, m.row_y[size_t(r)], z}), o.color);
+          poseAt({left - 2.0f * o.bracket_serif - 0.5f * em, m.row_y[size_t(r)], z}), o.color);
     }
   }
   if (!o.column_labels.empty()) {
@@ -240,15 +235,15 @@ MatrixHandles addMatrix(SceneBuilder& b, const Eigen::MatrixXd& values, const Ma
       label.utf8 = o.column_labels[static_cast<size_t>(c)];
       m.column_labels[static_cast<size_t>(c)] =
           b.addText(o.name + "/col_label" + std::to_string(c), label,
-                    at({m.column_x[size_t(c)], top + 0.6f * m.row_pitch, z}), o.color);
+                    poseAt({m.column_x[size_t(c)], top + 0.6f * m.row_pitch, z}), o.color);
     }
   }
   m.left_bracket = b.addStroke(o.name + "/lbracket",
                                shapes::bracket(m.height, o.bracket_serif, true, o.bracket_stroke),
-                               at({left, o.center.y, z}), o.color);
+                               poseAt({left, o.center.y, z}), o.color);
   m.right_bracket = b.addStroke(o.name + "/rbracket",
                                 shapes::bracket(m.height, o.bracket_serif, false, o.bracket_stroke),
-                                at({o.center.x + 0.5f * m.width, o.center.y, z}), o.color);
+                                poseAt({o.center.x + 0.5f * m.width, o.center.y, z}), o.color);
 
   b.addPart(o.name, "matrix", m.allElements());
   b.addPart(o.name + "/brackets", "brackets", {m.left_bracket, m.right_bracket});
@@ -291,7 +286,7 @@ int addMatrixHighlight(SceneBuilder& b, const MatrixHandles& m, MatrixSelection 
   const MatrixBox box = matrixSelectionBox(m, s);
   const int e = b.addStroke(m.name + "/highlight/" + box.suffix,
                             shapes::rectangleOutline(box.size.x, box.size.y, stroke_width),
-                            at(box.middle), color);
+                            poseAt(box.middle), color);
   b.hideUntil(e, at_time);
   b.reveal(e, {at_time, at_time + run_time}, RevealStyle::Prefix);
   return e;

@@ -24,13 +24,6 @@ constexpr float kEmbeddingHeight = 2.0f;
 constexpr float kColumnWidth = 14.2222f / 3;
 constexpr float kPi = 3.14159265f;
 
-Pose at(glm::vec3 p, float scale = 1.0f) {
-  Pose pose;
-  pose.position = p;
-  pose.scale = glm::vec3(scale);
-  return pose;
-}
-
 struct Phrase {
   std::vector<int> words;          // one element per word
   std::vector<glm::vec3> offsets;  // word centres relative to the phrase centre (em 1)
@@ -57,7 +50,7 @@ Phrase addPhrase(SceneBuilder& b, text::GlyphAtlas& atlas, const std::string& id
     p.offsets.push_back(offset);
     p.widths.push_back(layout[i].ink_right - layout[i].ink_left);
     p.words.push_back(b.addText(id + "/word" + std::to_string(i), g,
-                                at(center + offset * kPhraseEm, kPhraseEm), Rgb(1.0f)));
+                                poseAt(center + offset * kPhraseEm, kPhraseEm), Rgb(1.0f)));
     if (words[i] == "mole") p.mole = static_cast<int>(i);
   }
   return p;
@@ -69,7 +62,7 @@ glm::vec3 wordAt(const Phrase& p, int i, glm::vec3 center, float em) {
 
 // The brace over a word: a horizontal curly brace pointing down at it.
 int addBraceOver(SceneBuilder& b, const std::string& id, glm::vec3 word, float width) {
-  Pose pose = at(word + glm::vec3(0, 0.45f, 0));
+  Pose pose = poseAt(word + glm::vec3(0, 0.45f, 0));
   pose.rotation = glm::angleAxis(-0.5f * kPi, glm::vec3(0, 0, 1));
   return b.addStroke(id, shapes::brace(width, 0.15f, false, 2.5f), pose, Rgb(1.0f));
 }
@@ -141,7 +134,7 @@ void buildMoleExample(SceneBuilder& b, text::GlyphAtlas& atlas, const MoleExampl
       TextGeometry g;
       g.utf8 = "6.02 \u00D7 10\u00B2\u00B3";
       g.em_size = 0.6f;
-      meaning[1] = {b.addText(id, g, at(image_at), hexColor(palette::kTeal))};
+      meaning[1] = {b.addText(id, g, poseAt(image_at), hexColor(palette::kTeal))};
     } else {
       meaning[2] = addMoleOnLip(b, id, image_at).elements;
     }
@@ -169,10 +162,10 @@ void buildMoleExample(SceneBuilder& b, text::GlyphAtlas& atlas, const MoleExampl
     Phrase& p = phrases[size_t(i)];
     for (size_t w = 0; w < p.words.size(); ++w) {
       const float width = p.widths[w] * kPhraseEm + 0.12f;
-      const int box =
-          b.addStroke("phrase" + std::to_string(i) + "/box" + std::to_string(w),
-                      shapes::rectangleOutline(width, 0.75f * kPhraseEm + 0.25f, 1.5f),
-                      at(wordAt(p, int(w), p.center, kPhraseEm) + glm::vec3(0, -0.02f, 0)), grey);
+      const int box = b.addStroke(
+          "phrase" + std::to_string(i) + "/box" + std::to_string(w),
+          shapes::rectangleOutline(width, 0.75f * kPhraseEm + 0.25f, 1.5f),
+          poseAt(wordAt(p, int(w), p.center, kPhraseEm) + glm::vec3(0, -0.02f, 0)), grey);
       b.hideUntil(box, t0);
       b.fadeIn(box, {t0, t0 + 1.0});
       boxes[size_t(i)].push_back(box);
@@ -198,8 +191,8 @@ void buildMoleExample(SceneBuilder& b, text::GlyphAtlas& atlas, const MoleExampl
     const TimeWindow w{t0 + move[size_t(i)].start, t0 + move[size_t(i)].end};
     for (size_t k = 0; k < p.words.size(); ++k) {
       const glm::vec3 to = wordAt(p, int(k), target, scales[size_t(i)]);
-      b.moveTo(p.words[k], w, at(to, scales[size_t(i)]));
-      Pose box = at(to + glm::vec3(0, -0.02f, 0), scales[size_t(i)] / kPhraseEm);
+      b.moveTo(p.words[k], w, poseAt(to, scales[size_t(i)]));
+      Pose box = poseAt(to + glm::vec3(0, -0.02f, 0), scales[size_t(i)] / kPhraseEm);
       b.moveTo(boxes[size_t(i)][k], w, box);
     }
     p.center = target;
@@ -210,7 +203,7 @@ void buildMoleExample(SceneBuilder& b, text::GlyphAtlas& atlas, const MoleExampl
     line.points = {{0, 4.0f, 0}, {0, -4.0f, 0}};
     line.width = 2.0f;
     const int e = b.addStroke("columns/line" + std::to_string(s > 0), line,
-                              at({0.5f * s * kColumnWidth, 0, 0}), grey);
+                              poseAt({0.5f * s * kColumnWidth, 0, 0}), grey);
     b.hideUntil(e, t0 + 1.0);
     b.reveal(e, {t0 + 1.0, t0 + 2.0}, RevealStyle::Prefix);
     lines.push_back(e);
@@ -273,7 +266,7 @@ void buildMoleExample(SceneBuilder& b, text::GlyphAtlas& atlas, const MoleExampl
     const MatrixHandles& m = vectors[size_t(mole_vectors[j])];
     const int e = b.addStroke(m.name + "/rect",
                               shapes::rectangleOutline(m.width + 0.15f, m.height + 0.15f, 3.0f),
-                              at(m.center), yellow);
+                              poseAt(m.center), yellow);
     b.hideUntil(e, t0 + rect_windows[size_t(j)].start);
     b.reveal(e, {t0 + rect_windows[size_t(j)].start, t0 + rect_windows[size_t(j)].end},
              RevealStyle::Prefix);
@@ -353,7 +346,7 @@ void buildMoleExample(SceneBuilder& b, text::GlyphAtlas& atlas, const MoleExampl
   BoxGeometry block;
   block.size = {hi - lo + 1.0f, top - bottom + 1.0f, 2.0f};
   const int box =
-      b.addBox("attention/block", block, at({0.5f * (lo + hi), 0.5f * (top + bottom), -1.2f}),
+      b.addBox("attention/block", block, poseAt({0.5f * (lo + hi), 0.5f * (top + bottom), -1.2f}),
                hexColor(0x101010), 0.6f);
   b.hideUntil(box, t0);
   b.fadeIn(box, {t0, t0 + 2.0});
@@ -361,7 +354,7 @@ void buildMoleExample(SceneBuilder& b, text::GlyphAtlas& atlas, const MoleExampl
   title.utf8 = "Attention";
   title.em_size = 0.6f;
   const int title_e =
-      b.addText("attention/title", title, at({lo - 2.0f, top + 0.3f, 0}), Rgb(1.0f));
+      b.addText("attention/title", title, poseAt({lo - 2.0f, top + 0.3f, 0}), Rgb(1.0f));
   b.hideUntil(title_e, t0);
   b.fadeIn(title_e, {t0, t0 + 2.0});
   // Framed on the vectors' nominal middle (not their measured one: the camera must not depend on

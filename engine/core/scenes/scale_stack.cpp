@@ -24,12 +24,6 @@ std::string withCommas(int value) {
   return out;
 }
 
-Pose at(glm::vec3 p) {
-  Pose pose;
-  pose.position = p;
-  return pose;
-}
-
 }  // namespace
 
 void buildScaleStack(SceneBuilder& b, text::GlyphAtlas&, const ScaleStackParams& p) {
@@ -47,21 +41,21 @@ void buildScaleStack(SceneBuilder& b, text::GlyphAtlas&, const ScaleStackParams&
   for (int k = 0; k <= p.layers; ++k) {
     const float z = -k * kLayerPitch;
     grid.seed = p.seed * 1000003u + static_cast<uint64_t>(2 * k);
-    const int array = b.addGrid("layer" + std::to_string(k), grid, at({0, 0, z}));
+    const int array = b.addGrid("layer" + std::to_string(k), grid, poseAt({0, 0, z}));
     if (k > 0) stack_parts.push_back({array, 1.0f});
     if (k == p.layers) break;
     grid.seed = p.seed * 1000003u + static_cast<uint64_t>(2 * k + 1);
     stack_parts.push_back(
-        {b.addGrid("layer" + std::to_string(k) + "/mid", grid, at({0, 0, z - 3.0f})), 1.0f});
+        {b.addGrid("layer" + std::to_string(k) + "/mid", grid, poseAt({0, 0, z - 3.0f})), 1.0f});
     BoxGeometry attention;
     attention.size = {box_size.x, box_size.y, 1.5f};
     stack_parts.push_back({b.addBox("layer" + std::to_string(k) + "/attention", attention,
-                                    at({0, 0, z - 1.5f}), hexColor(palette::kGreyE), 0.75f),
+                                    poseAt({0, 0, z - 1.5f}), hexColor(palette::kGreyE), 0.75f),
                            0.75f});
     BoxGeometry mlp;
     mlp.size = {box_size.x, box_size.y, 2.0f};
-    stack_parts.push_back({b.addBox("layer" + std::to_string(k) + "/mlp", mlp, at({0, 0, z - 4.5f}),
-                                    hexColor(palette::kGreyE), 0.75f),
+    stack_parts.push_back({b.addBox("layer" + std::to_string(k) + "/mlp", mlp,
+                                    poseAt({0, 0, z - 4.5f}), hexColor(palette::kGreyE), 0.75f),
                            0.75f});
   }
   for (const auto& [e, opacity] : stack_parts) b.element(e).opacity.setInitial(0.0f);
@@ -72,7 +66,7 @@ void buildScaleStack(SceneBuilder& b, text::GlyphAtlas&, const ScaleStackParams&
     g.utf8 = text;
     g.em_size = em;
     g.outline_px = 4.0f;
-    const int e = b.addText(id, g, at(pos), Rgb(1.0f));
+    const int e = b.addText(id, g, poseAt(pos), Rgb(1.0f));
     b.element(e).fixed_in_frame = true;
     b.element(e).opacity.setInitial(0.0f);
     return e;

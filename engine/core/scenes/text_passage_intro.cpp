@@ -20,13 +20,6 @@ constexpr float kWordHeight = 0.75f;              // the focus word alone
 constexpr float kLineSpacing = 1.3f;              // line pitch in em
 constexpr float kSectionLineEm = 40.0f;           // the paragraph alone: lines of about 80 glyphs
 
-Pose at(glm::vec3 p, float scale = 1.0f) {
-  Pose pose;
-  pose.position = p;
-  pose.scale = glm::vec3(scale);
-  return pose;
-}
-
 struct Word {
   std::string text;
   int paragraph = 0;
@@ -192,8 +185,8 @@ void buildTextPassageIntro(SceneBuilder& b, text::GlyphAtlas& atlas, const TextP
     g.utf8 = words[i].text;
     g.em_size = em;
     const bool hidden = i + 1 == words.size();  // the word a model would have to predict
-    elements[i] = b.addText("passage/word" + std::to_string(i), g, at(words[i].position), Rgb(1.0f),
-                            hidden ? 0.0f : 1.0f);
+    elements[i] = b.addText("passage/word" + std::to_string(i), g, poseAt(words[i].position),
+                            Rgb(1.0f), hidden ? 0.0f : 1.0f);
     b.hideUntil(elements[i], 1e9);  // shown by the beats below
   }
 
@@ -201,7 +194,7 @@ void buildTextPassageIntro(SceneBuilder& b, text::GlyphAtlas& atlas, const TextP
   TextGeometry big;
   big.utf8 = words[focus].text;
   big.em_size = kWordHeight;
-  const int word = b.addText("word", big, at({0, 0, 0}), Rgb(1.0f));
+  const int word = b.addText("word", big, poseAt({0, 0, 0}), Rgb(1.0f));
   b.hideUntil(word, 0);
   b.reveal(word, {0, 1}, RevealStyle::Parts, Rate::Linear, 0.1f);
   b.endPlay(1.0, "write the word", kSection, "One word.");
@@ -209,11 +202,11 @@ void buildTextPassageIntro(SceneBuilder& b, text::GlyphAtlas& atlas, const TextP
 
   // 3. The word shrinks into its place while the paragraph appears around it.
   double t0 = b.now();
-  b.moveTo(word, {t0, t0 + 0.5}, at(in_section(focus), section_scale * em / kWordHeight));
+  b.moveTo(word, {t0, t0 + 0.5}, poseAt(in_section(focus), section_scale * em / kWordHeight));
   b.remove(word, t0 + 0.5);
   for (size_t j = 0; j < section.size(); ++j) {
     const size_t i = section[j];
-    b.element(elements[i]).pose.setInitial(at(in_section(i), section_scale));
+    b.element(elements[i]).pose.setInitial(poseAt(in_section(i), section_scale));
     // ShowIncreasingSubsets: word j appears at j / n of the run time.
     const double appear = i == focus ? t0 + 0.5 : t0 + double(j) / double(section.size());
     b.hideUntil(elements[i], appear);
@@ -236,7 +229,7 @@ void buildTextPassageIntro(SceneBuilder& b, text::GlyphAtlas& atlas, const TextP
 
   // 6. The paragraph shrinks into the passage while the rest appears.
   t0 = b.now();
-  for (size_t i : section) b.moveTo(elements[i], {t0, t0 + 1.0}, at(words[i].position));
+  for (size_t i : section) b.moveTo(elements[i], {t0, t0 + 1.0}, poseAt(words[i].position));
   for (size_t j = 0; j < rest.size(); ++j) {
     const double appear = t0 + double(j) / double(rest.size());
     b.hideUntil(elements[rest[j]], appear);
@@ -278,7 +271,7 @@ void buildTextPassageIntro(SceneBuilder& b, text::GlyphAtlas& atlas, const TextP
     const glm::vec3 position{(short_layout[i].origin_offset.x - short_center) * short_em,
                              short_layout[i].origin_offset.y * short_em, 0};
     const bool hidden = i + 1 == short_words.size();
-    const int e = b.addText("short/word" + std::to_string(i), g, at(position), Rgb(1.0f),
+    const int e = b.addText("short/word" + std::to_string(i), g, poseAt(position), Rgb(1.0f),
                             hidden ? 0.0f : 1.0f);
     b.hideUntil(e, t0);
     if (!hidden) b.fadeIn(e, {t0 + 1.0, t0 + 3.0});

@@ -13,9 +13,7 @@ NetworkFlow::NetworkFlow(SceneBuilder& builder, text::GlyphAtlas& atlas, Network
     : b_(builder), atlas_(atlas), config_(std::move(config)), random_(config_.seed) {}
 
 Pose NetworkFlow::at(glm::vec3 position) {
-  Pose pose;
-  pose.position = position;
-  return pose;
+  return poseAt(position);
 }
 
 Rgb NetworkFlow::hex(unsigned rgb) {
