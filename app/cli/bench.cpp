@@ -152,7 +152,7 @@ nlohmann::ordered_json primitives(const FrameState& state, const DrawBatches& ba
 }
 
 int bench(const std::vector<std::string>& raw) {
-  Arguments args("bench", raw, {"size", "frames", "font", "samples", "model", "text"}, {});
+  Arguments args("bench", raw, {"size", "frames", "font", "samples", "model", "text", "time"}, {});
   const std::string path = args.requirePositional(0, "SCENE.json");
   args.expectPositionalCount(1);
   const Size size = args.size("size", {1920, 1080}, 4096, 4096);
@@ -195,7 +195,10 @@ int bench(const std::vector<std::string>& raw) {
 
   FrameRenderer& frame_renderer = renderer.frames();
   // Level of detail depends on the target size.
-  const double busiest = busiestTime(scene, frame_renderer, size.width, size.height);
+  // --time measures that moment instead (the slowest moment is not always the busiest).
+  const std::optional<std::string> at = args.option("time");
+  const double busiest = at ? args.number("time", 0.0, 0.0, scene.duration)
+                            : busiestTime(scene, frame_renderer, size.width, size.height);
 
   const RenderTarget target = frame_renderer.offscreenTarget(size.width, size.height);
   frame_renderer.setGpuTiming(true);
