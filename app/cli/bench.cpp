@@ -1,5 +1,6 @@
-// `flowview bench SCENE.json [--size WxH] [--frames N] [--font FILE] [--samples N]`: measures
-// the quality bars of SPEC.md section 7 headless (EGL) and prints one JSON object on stdout.
+// `flowview bench SCENE.json [--size WxH] [--frames N] [--font FILE] [--samples N] [--time T]`:
+// measures the quality bars of SPEC.md section 7 headless (EGL) and prints one JSON object on
+// stdout.
 //
 //   seek_us   evaluate(scene, t) for many t spread evenly over the timeline (each t timed a few
 //             times, its fastest run kept, so a stray interrupt does not count as the cost of t).
