@@ -13,12 +13,13 @@
 namespace flowview::scenes {
 namespace {
 
-// One transformer layer along -z: its input array, an attention block, the array between the
-// blocks and an MLP block, then a wide gap to the next layer's array. Opaque blocks with that gap
-// read, from above, as separate tinted slabs over the dark background.
+// One transformer layer along -z: its input array, an attention block and an MLP block against
+// it, then a wide gap to the next layer's array. Opaque blocks with that gap read, from above, as
+// separate two-tinted slabs over the dark background. (The array between the two blocks is left
+// out: it would show as a sliver at most, and every sliver costs a software rasterizer its whole
+// length.)
 constexpr float kArrayToBlock = 0.3f;     // an array stands just in front of the block it feeds
 constexpr float kBlockDepth = 3.0f;       // attention and MLP blocks alike
-constexpr float kMidGap = 1.2f;           // between the attention and the MLP block
 constexpr float kLayerPitch = 18.0f;      // z distance from one layer's input array to the next
 constexpr float kStackElevation = 52.0f;  // degrees: steep enough to see into the gaps
 
@@ -54,7 +55,7 @@ ScaleStackLayout scaleStackLayout(const ScaleStackParams& p) {
   const float e = glm::radians(kStackElevation);
   const float fit = std::max(layout.width / aspect, layout.depth * std::sin(e) + layout.height);
   layout.stack = Camera::fromEuler({-22, -kStackElevation, 0},
-                                   {-0.1f * layout.width, 0, -0.36f * layout.depth}, 1.3f * fit);
+                                   {-0.1f * layout.width, 0, -0.36f * layout.depth}, 1.45f * fit);
   return layout;
 }
 
@@ -72,7 +73,7 @@ void buildScaleStack(SceneBuilder& b, text::GlyphAtlas&, const ScaleStackParams&
   for (int k = 0; k <= p.layers; ++k) {
     const float z = -k * kLayerPitch;
     std::vector<int>& parts = layer_parts[static_cast<size_t>(k)];
-    grid.seed = p.seed * 1000003u + static_cast<uint64_t>(2 * k);
+    grid.seed = p.seed * 1000003u + static_cast<uint64_t>(2 * k);  // the seeds of before
     const int array = b.addGrid("layer" + std::to_string(k), grid, poseAt({0, 0, z}));
     if (k > 0) parts.push_back(array);
     if (k == p.layers) break;
@@ -81,13 +82,13 @@ void buildScaleStack(SceneBuilder& b, text::GlyphAtlas&, const ScaleStackParams&
     block.size = block_size;
     block.shading = 0.0f;
     const float attention_z = z - kArrayToBlock - 0.5f * kBlockDepth;
-    const float mid_z = attention_z - 0.5f * kBlockDepth - 0.5f * kMidGap;
-    const float mlp_z = mid_z - 0.5f * kMidGap - 0.5f * kBlockDepth;
     parts.push_back(
         b.addBox(id + "/attention", block, poseAt({0, 0, attention_z}), attention_tint));
-    grid.seed = p.seed * 1000003u + static_cast<uint64_t>(2 * k + 1);
-    parts.push_back(b.addGrid(id + "/mid", grid, poseAt({0, 0, mid_z})));
-    parts.push_back(b.addBox(id + "/mlp", block, poseAt({0, 0, mlp_z}), mlp_tint));
+    // The MLP block stands against the attention block's back, one slab of two tints; its front
+    // face, hidden there, is not drawn.
+    block.face_mask = 0x3F & ~0x10;
+    parts.push_back(
+        b.addBox(id + "/mlp", block, poseAt({0, 0, attention_z - kBlockDepth}), mlp_tint));
   }
   // Captions fixed in the frame (the default 8-unit frame's coordinates): the same size on
   // screen whatever the camera does. The three sizes pile up in the top-left corner, each
