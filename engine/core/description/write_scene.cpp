@@ -260,13 +260,13 @@ Json writeScene(const SceneDescription& scene) {
     Json next = Json::array();
     for (const NextTokenDescription& c : nf.next_tokens)
       next.push_back({{"token", c.token}, {"probability", c.probability}});
-    out["network_flow"] = {{"text", nf.text},
-                           {"tokenizer", nf.tokenizer},
-                           {"tokens", nf.tokens},
-                           {"next_tokens", std::move(next)},
-                           {"hide_block_labels", nf.hide_block_labels},
-                           {"embedding_length", nf.embedding_length},
-                           {"attention_head", nf.attention_head}};
+    Json flow = {{"text", nf.text}, {"tokenizer", nf.tokenizer}};
+    if (!nf.tokens.empty()) flow["tokens"] = nf.tokens;  // a text alone stays alone
+    flow["next_tokens"] = std::move(next);
+    flow["hide_block_labels"] = nf.hide_block_labels;
+    flow["embedding_length"] = nf.embedding_length;
+    flow["attention_head"] = nf.attention_head;
+    out["network_flow"] = std::move(flow);
   }
   Json objects = Json::array();
   for (const ObjectDescription& o : scene.objects) objects.push_back(object(o));

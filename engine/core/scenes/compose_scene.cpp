@@ -27,7 +27,6 @@ NetworkFlowConfig flowConfig(const NetworkFlowDescription& nf, int64_t seed) {
   NetworkFlowConfig config;
   config.seed = static_cast<uint64_t>(seed);
   config.text = nf.text;
-  config.tokens = nf.tokens;
   for (const NextTokenDescription& c : nf.next_tokens)
     config.next_tokens.emplace_back(c.token, c.probability);
   config.hide_block_labels = nf.hide_block_labels;
@@ -45,11 +44,18 @@ void checkAgainstModel(const ModelData& model, const SourceRef& at, const std::s
                           std::to_string(count) + ")");
 }
 
-// The inputs with the scene's own "model" loaded when the command line names none: a folder that
-// does not load is the scene's error, at /model.
-SceneInputs withSceneModel(const SceneDescription& scene, const SceneInputs& inputs) {
-  if (inputs.model || !inputs.model_folder.empty() || scene.model_path.empty()) return inputs;
+// The inputs with their model loaded: --model's folder, else the scene's own "model" (a folder
+// that does not load is then the scene's error, at /model), so that its tokenizer splits the text.
+SceneInputs withModelLoaded(const SceneDescription& scene, const SceneInputs& inputs) {
+  if (inputs.model) return inputs;
   SceneInputs out = inputs;
+  if (!inputs.model_folder.empty()) {
+    LoadedModel loaded = loadModelFolder(inputs.model_folder);
+    out.model = loaded.model;
+    out.model_name = loaded.name;
+    return out;
+  }
+  if (scene.model_path.empty()) return inputs;
   try {
     LoadedModel loaded = loadModelFolder(scene.model_path);
     out.model = loaded.model;
@@ -59,6 +65,16 @@ SceneInputs withSceneModel(const SceneDescription& scene, const SceneInputs& inp
     throw io::LoadError(at.file, at.pointer, at.location, e.what());
   }
   return out;
+}
+
+// The network flow's sentence: the scene's tokens (split now when the file gives only text),
+// then --text and the model (applySceneInputs).
+NetworkFlowConfig sentenceConfig(const SceneDescription& scene, const SceneInputs& inputs) {
+  const SceneInputs loaded = withModelLoaded(scene, inputs);
+  NetworkFlowConfig config = flowConfig(*scene.network_flow, scene.seed);
+  if (!inputs.text) config.tokens = sentenceTokens(*scene.network_flow, loaded.model.get());
+  applySceneInputs(config, loaded);
+  return config;
 }
 
 BeatParts partsOf(const PartOptions& options) {
@@ -189,9 +205,7 @@ struct BeatComposer {
 std::shared_ptr<const ModelData> readSentence(const SceneDescription& scene,
                                               const SceneInputs& inputs) {
   if (!scene.network_flow) return nullptr;
-  NetworkFlowConfig config = flowConfig(*scene.network_flow, scene.seed);
-  applySceneInputs(config, withSceneModel(scene, inputs));
-  return config.model;
+  return sentenceConfig(scene, inputs).model;
 }
 
 Scene composeScene(const SceneDescription& scene, text::GlyphAtlas& atlas) {
@@ -207,8 +221,7 @@ Scene composeScene(const SceneDescription& scene, text::GlyphAtlas& atlas,
     b.addPreset(preset.name, cameraOf(preset.camera));
   std::optional<NetworkFlow> flow;
   if (scene.network_flow) {
-    NetworkFlowConfig config = flowConfig(*scene.network_flow, scene.seed);
-    applySceneInputs(config, withSceneModel(scene, inputs));
+    NetworkFlowConfig config = sentenceConfig(scene, inputs);
     model_data = config.model;
     if (model_data)
       checkAgainstModel(*model_data, scene.network_flow->source, "attention_head",
