@@ -54,10 +54,18 @@ double residentBytes() {
 
 void BM_ModelLoad(benchmark::State& state) {
   if (!modelFolder()) return state.SkipWithError("set FLOWVIEW_BENCH_MODEL=DIR");
+  double huge_share = 0, recached = 0;
   for (auto _ : state) {
     auto model = Model::load(modelFolder());
     benchmark::DoNotOptimize(model.get());
+    const auto& mapping = model->weights().file.mapping();
+    huge_share = static_cast<double>(mapping.hugeMappedBytes().value_or(0)) / mapping.size();
+    recached += mapping.recached();
   }
+  // How much of the weight file the kernel mapped with 2 MiB pages, and how many loads re-read
+  // the file to get them (io::MappedFile): the two things that decide a load's time.
+  state.counters["huge_page_share"] = huge_share;
+  state.counters["recached_loads"] = recached;
 }
 BENCHMARK(BM_ModelLoad)
     ->Unit(benchmark::kMillisecond)
