@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/model/bpe_tokenizer.h"
 #include "core/model/model.h"
 
 namespace {
@@ -68,6 +69,23 @@ void BM_ModelLoad(benchmark::State& state) {
   state.counters["recached_loads"] = recached;
 }
 BENCHMARK(BM_ModelLoad)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Repetitions(10)
+    ->ComputeStatistics("min", fastest);
+
+// The tokenizer alone (vocab.json + merges.txt): Model::load runs it beside the weights, so a load
+// takes at least this long.
+void BM_TokenizerLoad(benchmark::State& state) {
+  if (!modelFolder()) return state.SkipWithError("set FLOWVIEW_BENCH_MODEL=DIR");
+  const std::string folder = modelFolder();
+  for (auto _ : state) {
+    auto tokenizer =
+        flowview::model::BpeTokenizer::load(folder + "/vocab.json", folder + "/merges.txt");
+    benchmark::DoNotOptimize(tokenizer);
+  }
+}
+BENCHMARK(BM_TokenizerLoad)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime()
     ->Repetitions(10)
