@@ -84,29 +84,31 @@ TEST(SceneModelFields, BadValuesNameTheirJsonPath) {
               "/beats/1/head");
 }
 
+// The message composing `s` fails with ("" and a failure when it composes).
+std::string composeError(const SceneDescription& s, const scenes::SceneInputs& inputs = {}) {
+  text::GlyphAtlas atlas(text::GlyphAtlas::NoFonts{});
+  try {
+    scenes::composeScene(s, atlas, inputs);
+  } catch (const io::LoadError& e) {
+    return e.what();
+  }
+  ADD_FAILURE() << "no error";
+  return "";
+}
+
 TEST(SceneModelFields, AModelFolderThatDoesNotLoadIsTheScenesErrorAtItsPath) {
   const SceneDescription s = readSceneString(
       R"({"version": 1, "model": "no-such-model",
           "network_flow": {"text": "a b c d"}, "beats": [{"beat": "show_tokens"}]})",
       "/talks/scenes/flow.json");
-  text::GlyphAtlas atlas(text::GlyphAtlas::NoFonts{});
-  try {
-    scenes::composeScene(s, atlas);
-    ADD_FAILURE() << "no error";
-  } catch (const io::LoadError& e) {
-    const std::string message = e.what();
-    EXPECT_NE(message.find("/talks/scenes/flow.json:1:25: /model"), std::string::npos) << message;
-    EXPECT_NE(message.find("/model: /talks/scenes/no-such-model"), std::string::npos) << message;
-  }
+  const std::string message = composeError(s);
+  EXPECT_NE(message.find("/talks/scenes/flow.json:1:25: /model"), std::string::npos) << message;
+  EXPECT_NE(message.find("/model: /talks/scenes/no-such-model"), std::string::npos) << message;
   // --model wins: the scene's folder is not even looked at.
   scenes::SceneInputs inputs;
   inputs.model_folder = "/no/such/cli-model";
-  try {
-    scenes::composeScene(s, atlas, inputs);
-    ADD_FAILURE() << "no error";
-  } catch (const io::LoadError& e) {
-    EXPECT_NE(std::string(e.what()).find("cli-model"), std::string::npos) << e.what();
-  }
+  const std::string cli = composeError(s, inputs);
+  EXPECT_NE(cli.find("cli-model"), std::string::npos) << cli;
 }
 
 // The words the composed scene shows, in order (the last token is the "???" box: no word).
@@ -173,16 +175,10 @@ TEST(SceneModelFields, TooFewTokensOfASplitTextAreTheTextsErrorWhenComposed) {
   const SceneDescription s = readSceneString(R"({"version": 1,
   "network_flow": {"text": "a b", "tokenizer": "words"}, "beats": [{"beat": "show_tokens"}]})",
                                              "/talks/flow.json");
-  text::GlyphAtlas atlas(text::GlyphAtlas::NoFonts{});
-  try {
-    scenes::composeScene(s, atlas);
-    ADD_FAILURE() << "no error";
-  } catch (const io::LoadError& e) {
-    EXPECT_NE(std::string(e.what()).find(
-                  "/talks/flow.json:2:28: /network_flow/text: needs at least 3 tokens"),
-              std::string::npos)
-        << e.what();
-  }
+  const std::string message = composeError(s);
+  EXPECT_NE(message.find("/talks/flow.json:2:28: /network_flow/text: needs at least 3 tokens"),
+            std::string::npos)
+      << message;
   // Given tokens are counted when read, at /network_flow/tokens.
   expectError(R"({"version": 1, "network_flow": {"text": "ab", "tokens": ["a", "b"]},
                   "beats": [{"beat": "show_tokens"}]})",
