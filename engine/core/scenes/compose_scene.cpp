@@ -17,10 +17,14 @@ using namespace description;
 
 namespace {
 
+float asFloat(double v) {
+  return static_cast<float>(v);
+}
+
 Camera cameraOf(const CameraDescription& c) {
-  auto f = [](double v) { return static_cast<float>(v); };
-  return Camera::fromEuler({f(c.euler_deg[0]), f(c.euler_deg[1]), f(c.euler_deg[2])},
-                           {f(c.center[0]), f(c.center[1]), f(c.center[2])}, f(c.height));
+  return Camera::fromEuler(
+      {asFloat(c.euler_deg[0]), asFloat(c.euler_deg[1]), asFloat(c.euler_deg[2])},
+      {asFloat(c.center[0]), asFloat(c.center[1]), asFloat(c.center[2])}, asFloat(c.height));
 }
 
 NetworkFlowConfig flowConfig(const NetworkFlowDescription& nf, int64_t seed) {
@@ -83,7 +87,77 @@ BeatParts partsOf(const PartOptions& options) {
   return parts;
 }
 
-// One beat, visited with the pieces that build it.
+// What every network-flow beat hands its NetworkFlow step besides its own fields.
+struct FlowBeat {
+  const std::string& notes;
+  const BeatParts& parts;
+  const SourceRef& source;  // the beat object, for errors found with the model
+};
+
+// Each network-flow beat: its fields as its NetworkFlow step's params, and the step.
+void flowStep(NetworkFlow& flow, const ShowTokensBeat& b, const FlowBeat& beat) {
+  flow.showTokens(ShowTokensParams{
+      .word_scale = asFloat(b.word_scale), .notes = beat.notes, .parts = beat.parts});
+}
+void flowStep(NetworkFlow& flow, const AttentionBeat& b, const FlowBeat& beat) {
+  if (const ModelData* model = flow.config().model.get()) {
+    if (b.layer) checkAgainstModel(*model, beat.source, "layer", *b.layer, model->n_layer, "layer");
+    if (b.head) checkAgainstModel(*model, beat.source, "head", *b.head, model->n_head, "head");
+  }
+  flow.attention(AttentionParams{.orientation = b.orientation,
+                                 .frame_height = asFloat(b.frame_height),
+                                 .frame_x = asFloat(b.frame_x),
+                                 .frame_y = asFloat(b.frame_y),
+                                 .run_time = b.run_time,
+                                 .layer = b.layer,
+                                 .head = b.head,
+                                 .notes = beat.notes,
+                                 .parts = beat.parts});
+}
+void flowStep(NetworkFlow& flow, const MlpBeat& b, const FlowBeat& beat) {
+  flow.mlp(MlpParams{.one_by_one = b.one_by_one,
+                     .sideview = b.sideview_orientation,
+                     .final_orientation = b.final_orientation,
+                     .neurons = b.neurons,
+                     .depth = asFloat(b.depth),
+                     .notes = beat.notes,
+                     .parts = beat.parts});
+}
+void flowStep(NetworkFlow& flow, const RepetitionsBeat& b, const FlowBeat& beat) {
+  flow.repetitions(
+      RepetitionsParams{.depth = asFloat(b.depth), .notes = beat.notes, .parts = beat.parts});
+}
+void flowStep(NetworkFlow& flow, const FocusLastLayerBeat&, const FlowBeat& beat) {
+  flow.focusLastLayer(FocusParams{.notes = beat.notes, .parts = beat.parts});
+}
+void flowStep(NetworkFlow& flow, const UnembeddingBeat&, const FlowBeat& beat) {
+  flow.unembedding(UnembeddingParams{.notes = beat.notes, .parts = beat.parts});
+}
+void flowStep(NetworkFlow& flow, const CycleEmbeddingsBeat&, const FlowBeat& beat) {
+  flow.cycleEmbeddings(beat.notes);
+}
+void flowStep(NetworkFlow& flow, const ContextSizeBeat& b, const FlowBeat& beat) {
+  flow.contextSize(ContextSizeParams{.context_label = b.label,
+                                     .context_value = b.value,
+                                     .dimension_label = b.dimension,
+                                     .notes = beat.notes,
+                                     .parts = beat.parts});
+}
+void flowStep(NetworkFlow& flow, const RemoveEarlierLayersBeat&, const FlowBeat&) {
+  flow.removeEarlierLayers();
+}
+void flowStep(NetworkFlow& flow, const DesiredOutputBeat& b, const FlowBeat& beat) {
+  flow.desiredOutput(DesiredOutputParams{.words = b.words,
+                                         .probabilities = b.probabilities,
+                                         .notes = beat.notes,
+                                         .parts = beat.parts});
+}
+void flowStep(NetworkFlow& flow, const UnembeddingMatrixBeat&, const FlowBeat& beat) {
+  flow.unembeddingMatrix(beat.notes);
+}
+
+// One beat, visited with the pieces that build it: a network-flow beat goes to its flowStep,
+// the others to the builder, the scale stack, a lesson or the general layer.
 struct BeatComposer {
   SceneBuilder& b;
   text::GlyphAtlas& atlas;
@@ -94,75 +168,10 @@ struct BeatComposer {
   BeatParts parts;
   const SourceRef& source;  // the beat object, for a lesson's errors
 
-  void operator()(const ShowTokensBeat& beat) const {
-    ShowTokensParams p;
-    p.word_scale = static_cast<float>(beat.word_scale);
-    p.notes = notes;
-    p.parts = parts;
-    flow->showTokens(p);
+  template <typename Beat>
+  void operator()(const Beat& beat) const {
+    flowStep(*flow, beat, FlowBeat{notes, parts, source});
   }
-  void operator()(const AttentionBeat& beat) const {
-    AttentionParams p;
-    p.orientation = beat.orientation;
-    p.frame_height = static_cast<float>(beat.frame_height);
-    p.frame_x = static_cast<float>(beat.frame_x);
-    p.frame_y = static_cast<float>(beat.frame_y);
-    p.run_time = beat.run_time;
-    p.layer = beat.layer;
-    p.head = beat.head;
-    if (const ModelData* model = flow->config().model.get()) {
-      if (beat.layer)
-        checkAgainstModel(*model, source, "layer", *beat.layer, model->n_layer, "layer");
-      if (beat.head) checkAgainstModel(*model, source, "head", *beat.head, model->n_head, "head");
-    }
-    p.notes = notes;
-    p.parts = parts;
-    flow->attention(p);
-  }
-  void operator()(const MlpBeat& beat) const {
-    MlpParams p;
-    p.one_by_one = beat.one_by_one;
-    p.sideview = beat.sideview_orientation;
-    p.final_orientation = beat.final_orientation;
-    p.neurons = beat.neurons;
-    p.depth = static_cast<float>(beat.depth);
-    p.notes = notes;
-    p.parts = parts;
-    flow->mlp(p);
-  }
-  void operator()(const RepetitionsBeat& beat) const {
-    RepetitionsParams p;
-    p.depth = static_cast<float>(beat.depth);
-    p.notes = notes;
-    p.parts = parts;
-    flow->repetitions(p);
-  }
-  void operator()(const FocusLastLayerBeat&) const {
-    flow->focusLastLayer(FocusParams{notes, parts});
-  }
-  void operator()(const UnembeddingBeat&) const {
-    flow->unembedding(UnembeddingParams{notes, parts});
-  }
-  void operator()(const CycleEmbeddingsBeat&) const { flow->cycleEmbeddings(notes); }
-  void operator()(const ContextSizeBeat& beat) const {
-    ContextSizeParams p;
-    p.context_label = beat.label;
-    p.context_value = beat.value;
-    p.dimension_label = beat.dimension;
-    p.notes = notes;
-    p.parts = parts;
-    flow->contextSize(p);
-  }
-  void operator()(const RemoveEarlierLayersBeat&) const { flow->removeEarlierLayers(); }
-  void operator()(const DesiredOutputBeat& beat) const {
-    DesiredOutputParams p;
-    p.words = beat.words;
-    p.probabilities = beat.probabilities;
-    p.notes = notes;
-    p.parts = parts;
-    flow->desiredOutput(p);
-  }
-  void operator()(const UnembeddingMatrixBeat&) const { flow->unembeddingMatrix(notes); }
   void operator()(const ScaleStackBeat& beat) const {
     ScaleStackParams p;
     p.tokens = beat.tokens;
