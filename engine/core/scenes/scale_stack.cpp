@@ -14,14 +14,48 @@ namespace flowview::scenes {
 namespace {
 
 // One transformer layer along -z: its input array, an attention block and an MLP block against
-// it, then a wide gap to the next layer's array. Opaque blocks with that gap read, from above, as
+// it, then a gap to the next layer's array. Opaque blocks with that gap read, from above, as
 // separate two-tinted slabs over the dark background. (The array between the two blocks is left
 // out: it would show as a sliver at most, and every sliver costs a software rasterizer its whole
-// length.)
-constexpr float kArrayToBlock = 0.3f;     // an array stands just in front of the block it feeds
-constexpr float kBlockDepth = 3.0f;       // attention and MLP blocks alike
-constexpr float kLayerPitch = 18.0f;      // z distance from one layer's input array to the next
-constexpr float kStackElevation = 52.0f;  // degrees: steep enough to see into the gaps
+// length.) The stack is twice as deep as it is wide, and each block a good share of the pitch, so
+// that seen from the side, layers running across the frame, each tint gets several pixels even at
+// 720p: a square stack seen from the front gave each block about a pixel, and the two tints
+// blended into one grey-green stripe.
+constexpr float kArrayToBlock = 0.3f;  // an array stands just in front of the block it feeds
+constexpr float kBlockDepth = 10.0f;   // attention and MLP blocks alike
+constexpr float kLayerPitch = 36.0f;   // z distance from one layer's input array to the next
+// The whole stack from above its side: yawed so the layers run left (first) to right (last) and
+// recede a little, as the main scene's layers do; high enough to see into the gaps.
+constexpr EulerDegrees kStackView{78.0f, -35.0f, 0.0f};
+// Where the stack is fitted, in normalized device coordinates: the whole frame with a margin, less
+// the band at the top that the captions hold (their lowest line ends at y = 2.0 of the 8-unit
+// frame, 0.5 in these coordinates).
+constexpr glm::vec2 kStackFrameLow{-0.94f, -0.9f}, kStackFrameHigh{0.94f, 0.42f};
+
+// The camera of orientation `view` that fits the box [lo, hi] into the frame rectangle [low, high]
+// (normalized device coordinates) as tightly as its bounding box allows: the height scales the
+// box's projection, a shift in the image plane moves it. Perspective makes each step approximate,
+// so it is repeated until it settles.
+Camera fitBox(EulerDegrees view, glm::vec3 lo, glm::vec3 hi, glm::vec2 low, glm::vec2 high,
+              float aspect) {
+  Camera cam = Camera::fromEuler(view, 0.5f * (lo + hi), 2.0f * glm::length(hi - lo));
+  const glm::mat3 r = cam.rotation();
+  for (int step = 0; step < 40; ++step) {
+    glm::vec2 min_ndc(1e9f), max_ndc(-1e9f);
+    for (int corner = 0; corner < 8; ++corner) {
+      const glm::vec3 p((corner & 1) ? hi.x : lo.x, (corner & 2) ? hi.y : lo.y,
+                        (corner & 4) ? hi.z : lo.z);
+      const glm::vec2 ndc(cam.projectToNdc(p, aspect));
+      min_ndc = glm::min(min_ndc, ndc);
+      max_ndc = glm::max(max_ndc, ndc);
+    }
+    const glm::vec2 size = max_ndc - min_ndc, target = high - low;
+    const glm::vec2 off = 0.5f * (min_ndc + max_ndc) - 0.5f * (low + high);
+    cam.center += r[0] * (off.x * 0.5f * cam.height * aspect) + r[1] * (off.y * 0.5f * cam.height);
+    cam.height *= std::max(size.x / target.x, size.y / target.y);
+  }
+  return cam;
+}
 
 std::string withCommas(int value) {
   std::string digits = std::to_string(value), out;
@@ -51,11 +85,14 @@ ScaleStackLayout scaleStackLayout(const ScaleStackParams& p) {
   // From in front of the first vector, down the whole row: 2,048 vectors recede to the right.
   const float row_reach = std::min(grid.width(), 240.0f);
   layout.layer = Camera::fromEuler({-58, -16, 0}, {first + 0.5f * row_reach, 0, 0}, 80.0f);
-  // High above the front of the stack, looking down into the gaps between the layers.
-  const float e = glm::radians(kStackElevation);
-  const float fit = std::max(layout.width / aspect, layout.depth * std::sin(e) + layout.height);
-  layout.stack = Camera::fromEuler({-22, -kStackElevation, 0},
-                                   {-0.1f * layout.width, 0, -0.36f * layout.depth}, 1.45f * fit);
+  // From the stack's side: the first layer alone, then the whole stack, both below the captions.
+  const glm::vec3 near_corner(0.5f * layout.width, 0.5f * layout.height, 0.0f);
+  const glm::vec3 first_layer(-0.5f * layout.width, -0.5f * layout.height,
+                              -kArrayToBlock - 2.0f * kBlockDepth);
+  layout.side =
+      fitBox(kStackView, first_layer, near_corner, kStackFrameLow, kStackFrameHigh, aspect);
+  layout.stack = fitBox(kStackView, {first_layer.x, first_layer.y, -layout.depth}, near_corner,
+                        kStackFrameLow, kStackFrameHigh, aspect);
   return layout;
 }
 
@@ -144,19 +181,25 @@ void buildScaleStack(SceneBuilder& b, text::GlyphAtlas&, const ScaleStackParams&
   b.endPlay(4.0, "scale: the whole layer", "gpt-3 scale",
             "The whole layer: " + tokens + " vectors in a row, the far ones a flat tone.");
   t0 = b.now();
-  b.moveCamera({t0, t0 + 5}, layout.stack);
-  // Layer by layer, front to back, as the camera rises over the stack: each layer appears whole
-  // (a fade would make 192 blocks translucent at once, and a software rasterizer blend them all).
-  const double build_span = 3.0;
+  // Round to the stack's side with the first layer alone in view, then back as the layers appear,
+  // front to back, left to right: the stack grows into a frame that keeps it below the captions.
+  b.moveCamera({t0, t0 + 2.5}, layout.side);
+  b.moveCamera({t0 + 2.5, t0 + 5.5}, layout.stack);
+  // Each layer appears whole (a fade would make 192 blocks translucent at once, and a software
+  // rasterizer blend them all).
+  const double build_start = t0 + 2.5, build_span = 3.0;
   for (size_t k = 0; k < layer_parts.size(); ++k) {
-    const double start =
-        t0 + 0.5 + build_span * static_cast<double>(k) / static_cast<double>(layer_parts.size());
+    // The first layer's blocks come with the swing, so the row, edge-on from above, reads as a
+    // slab.
+    const double start = k == 0 ? t0 + 1.25
+                                : build_start + build_span * static_cast<double>(k) /
+                                                    static_cast<double>(layer_parts.size());
     for (int e : layer_parts[k]) b.hideUntil(e, start);
   }
-  b.fadeTo(layers_label, {t0 + 1, t0 + 2}, 1.0f);
-  b.endPlay(5.0, "scale: " + layers + " layers deep", "gpt-3 scale",
+  b.fadeTo(layers_label, {t0 + 1.5, t0 + 2.5}, 1.0f);
+  b.endPlay(5.5, "scale: " + layers + " layers deep", "gpt-3 scale",
             layers + " layers, each an attention block and an MLP block, one after another.");
-  b.wait(3.0, "scale: the whole stack", "gpt-3 scale",
+  b.wait(2.5, "scale: the whole stack", "gpt-3 scale",
          "The whole stack: " + layers + " layers of " + tokens + " vectors of " +
              p.dimension_label + " numbers.");
 }
