@@ -164,10 +164,11 @@ TEST(FlowLook, BlockTitleLinesStackLikePango) {
   EXPECT_GE(second - rows.front(), 19) << "lines too close";
 }
 
-// hlnf_32 (77.04 s): the last vector's entries, as large as the seed's and graded GREY_C -> WHITE
-// by value. Pixels of 100 or more in the highlighted column, box (662,300)-(690,500): reference
-// 482, before the fix (entries 10% small) 287, after 373 (at 640x360: 73 before, 90 after; the
-// rest of the gap is the reference's heavier strokes).
+// hlnf_32 (77.04 s): the last vector's entries, as large and as heavy as the seed's and graded
+// GREY_C -> WHITE by value. Pixels of 100 or more in the highlighted column, box
+// (662,300)-(690,500): reference 482, at first 287 (at 640x360: 73). Entries 0.27 em instead of
+// 0.24 made it 90 here; the real gap was stroke weight (manimgl's fill border, see
+// number_look_test.cpp): with it and 0.24 em, 108.
 TEST(FlowLook, LastVectorEntriesAreFullSize) {
   const Image image = mainScene().at(77.04);
   int ink = 0;

@@ -98,7 +98,7 @@ inline constexpr float kHeight = 4.0f;
 inline constexpr float kColumnWidth = 0.6f;
 inline constexpr float kColumnPitch = kColumnWidth * 1.4f;
 // Entries as large as the seed's: digits 11 px tall in the 720-px reference stills (10 at 0.24).
-inline constexpr float kEntryEm = 0.27f;
+inline constexpr float kEntryEm = 0.24f;
 inline constexpr float kMatrixEntryEm = 0.24f;  // MatrixObject's default (the lesson scenes)
 inline constexpr float kEntryMargin = 0.2f;     // first entry below the column's top
 inline constexpr double kValueMax = 9.9;        // entries are uniform in [0, 9.9), one decimal
