@@ -142,5 +142,47 @@ TEST(NumberLook, EntriesAreSpacedLikeDecimalNumber) {
   EXPECT_GE(height, 15) << "digits too short";
 }
 
+// Bright runs along one row of the box: their centres, pixels of `threshold` or more.
+std::vector<double> runCentres(const Image& image, int y, int x0, int x1, int threshold) {
+  std::vector<double> centres;
+  for (int x = x0; x < x1;) {
+    if (std::max({image.pixel(x, y)[0], image.pixel(x, y)[1], image.pixel(x, y)[2]}) < threshold) {
+      ++x;
+      continue;
+    }
+    int end = x;
+    while (end < x1 && image.pixel(end, y)[0] >= threshold) ++end;
+    centres.push_back(0.5 * (x + end - 1));
+    x = end;
+  }
+  return centres;
+}
+
+// hlnf_09 (16.04 s), the layer's furniture measured in the still (89 px per unit): the gap's
+// three dots 17.75 px apart (before the fix 11.6), the layer bracket's stem 6 px of 120 or more
+// on row 450 (before 4), the first entry's ink from row 275 (before 280), 5 px under its column's
+// bracket.
+TEST(NumberLook, LayerDotsBracketsAndEntriesSitAsInTheStill) {
+  const Image image = mainScene().at(16.04);
+  const std::vector<double> dots = runCentres(image, 449, 790, 870, 128);
+  ASSERT_EQ(dots.size(), 3u) << "the gap's three dots";
+  const double pitch = 0.5 * (dots[2] - dots[0]);
+  int stem = 0;
+  for (int x = 150; x < 190; ++x) stem += image.pixel(x, 450)[0] >= 120;
+  // Down column 1, between its serifs (its bracket's top is row 270 before and after): the
+  // first row of the first entry's ink.
+  int entry_top = -1;
+  for (int y = 262; y < 320 && entry_top < 0; ++y) {
+    for (int x = 212; x < 240; ++x) {
+      if (image.pixel(x, y)[0] >= 100) entry_top = y;
+    }
+  }
+  std::printf("dot pitch %.1f px, layer stem %d px, first entry from row %d\n", pitch, stem,
+              entry_top);
+  EXPECT_NEAR(pitch, 17.75, 1.5) << "the gap's dots";
+  EXPECT_GE(stem, 5) << "the layer's bracket is too thin";
+  EXPECT_LE(entry_top, 277) << "the entries sit too low in their column";
+}
+
 }  // namespace
 }  // namespace flowview
