@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/model/bpe_tokenizer.h"
 #include "core/model/model.h"
 
 namespace {
@@ -54,12 +55,37 @@ double residentBytes() {
 
 void BM_ModelLoad(benchmark::State& state) {
   if (!modelFolder()) return state.SkipWithError("set FLOWVIEW_BENCH_MODEL=DIR");
+  double huge_share = 0, recached = 0;
   for (auto _ : state) {
     auto model = Model::load(modelFolder());
     benchmark::DoNotOptimize(model.get());
+    const auto& mapping = model->weights().file.mapping();
+    huge_share = static_cast<double>(mapping.hugeMappedBytes().value_or(0)) / mapping.size();
+    recached += mapping.recached();
   }
+  // How much of the weight file the kernel mapped with 2 MiB pages, and how many loads re-read
+  // the file to get them (io::MappedFile): the two things that decide a load's time.
+  state.counters["huge_page_share"] = huge_share;
+  state.counters["recached_loads"] = recached;
 }
 BENCHMARK(BM_ModelLoad)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Repetitions(10)
+    ->ComputeStatistics("min", fastest);
+
+// The tokenizer alone (vocab.json + merges.txt): Model::load runs it beside the weights, so a load
+// takes at least this long.
+void BM_TokenizerLoad(benchmark::State& state) {
+  if (!modelFolder()) return state.SkipWithError("set FLOWVIEW_BENCH_MODEL=DIR");
+  const std::string folder = modelFolder();
+  for (auto _ : state) {
+    auto tokenizer =
+        flowview::model::BpeTokenizer::load(folder + "/vocab.json", folder + "/merges.txt");
+    benchmark::DoNotOptimize(tokenizer);
+  }
+}
+BENCHMARK(BM_TokenizerLoad)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime()
     ->Repetitions(10)

@@ -2,6 +2,7 @@
 // forward pass's own consistency (the KV cache gives what a full re-run gives; captured rows are
 // distributions). Its numbers against PyTorch: tests/model/forward_test.py.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <cstring>
@@ -83,7 +84,8 @@ TEST(Safetensors, RejectsHostileHeaders) {
 }
 
 TEST(Safetensors, MapsAFile) {
-  const auto path = std::filesystem::temp_directory_path() / "flowview_model_test.safetensors";
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("flowview_model_test." + std::to_string(::getpid()) + ".safetensors");
   std::ofstream(path, std::ios::binary) << safetensorsBytes({{"w", {2}}}, {{1.5f, -2.0f}});
   const SafetensorsFile file = SafetensorsFile::open(path.string());
   const TensorInfo* w = file.find("w");
@@ -203,7 +205,9 @@ class TinyModel : public ::testing::Test {
       values.emplace_back(n);
       for (float& v : values.back()) v = normal(random);
     }
-    path_ = std::filesystem::temp_directory_path() / "flowview_tiny_gpt2.safetensors";
+    // One file per process: ctest runs the fixture's tests in parallel processes.
+    path_ = std::filesystem::temp_directory_path() /
+            ("flowview_tiny_gpt2." + std::to_string(::getpid()) + ".safetensors");
     std::ofstream(path_, std::ios::binary) << safetensorsBytes(shapes, values);
     weights_ = bindGpt2Weights(config_, SafetensorsFile::open(path_.string()));
   }

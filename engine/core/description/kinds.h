@@ -1,9 +1,13 @@
 #pragma once
 // Every object kind, animation kind and beat kind of the scene format, registered once. The
-// reader dispatches through these tables, error messages list their names, and
+// reader dispatches through these tables, the writer names kinds from them (objectTypeName,
+// beatName), error messages list their names, and
 // tests/unit/scene_description_test.cpp checks that docs/scene-format.md lists exactly them.
+#include <cstddef>
 #include <span>
 #include <string>
+#include <type_traits>
+#include <variant>
 
 #include "core/description/scene_description.h"
 #include "core/io/json_document.h"
@@ -12,8 +16,20 @@ namespace flowview::description {
 
 struct ReadContext;
 
+// The index of `T` among the alternatives of `Variant` (ObjectShape, BeatKind).
+template <typename T, typename Variant>
+inline constexpr std::size_t kAlternative = std::variant_size_v<Variant>;
+template <typename T, typename... Ts>
+inline constexpr std::size_t kAlternative<T, std::variant<Ts...>> = [] {
+  constexpr bool same[] = {std::is_same_v<T, Ts>...};
+  std::size_t i = 0;
+  while (i < sizeof...(Ts) && !same[i]) ++i;
+  return i;
+}();
+
 struct ObjectKind {
   const char* name;
+  std::size_t shape;  // its ObjectShape alternative (kAlternative)
   // Reads the kind's own fields (the common ones are read already) into `object.shape`.
   void (*read)(io::ObjectReader& reader, ObjectDescription& object, ReadContext& context);
 };
@@ -27,6 +43,7 @@ struct AnimationKind {
 
 struct BeatKindEntry {
   const char* name;
+  std::size_t kind;  // its BeatKind alternative (kAlternative)
   bool needs_network_flow;
   bool needs_tokens;  // a show_tokens beat before it
   bool takes_parts;   // the "parts" option (network-flow beats that register parts)

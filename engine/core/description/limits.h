@@ -15,5 +15,7 @@ inline constexpr std::size_t kMaxLinePoints = 10000;       // one line's or arro
 inline constexpr std::size_t kMaxBeats = 10000;            // entries of "beats"
 inline constexpr std::size_t kMaxAnimations = 10000;       // animations of one play
 inline constexpr std::size_t kMaxListEntries = 1000;       // next_tokens, desired_output words
+inline constexpr std::size_t kMinFlowTokens = 3;           // network_flow tokens, given or split
+inline constexpr std::size_t kMaxFlowTokens = 4096;        // from its text
 
 }  // namespace flowview::description

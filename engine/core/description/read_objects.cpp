@@ -255,12 +255,4 @@ void readObject(ObjectReader reader, ReadContext& context, ObjectDescription& ob
   context.objects.emplace(object.id, 1);  // a group has entered its expanded size already
 }
 
-std::string objectTypeName(const ObjectDescription& object) {
-  if (const auto* line = std::get_if<LineObject>(&object.shape))
-    return line->arrow ? "arrow" : "line";
-  static const char* const kNames[] = {"text",  "formula", "rectangle", "circle", "box",   "line",
-                                       "brace", "spheres", "bars",      "group",  "matrix"};
-  return kNames[object.shape.index()];
-}
-
 }  // namespace flowview::description

@@ -7,7 +7,6 @@
 
 #include "core/description/limits.h"
 #include "core/description/read_context.h"
-#include "core/model/installed_tokenizer.h"
 
 namespace flowview::description {
 
@@ -57,26 +56,16 @@ NetworkFlowDescription readNetworkFlow(ObjectReader& nf) {
   flow.tokenizer = nf.optional<std::string>("tokenizer", "gpt2");
   if (flow.tokenizer != "gpt2" && flow.tokenizer != "words")
     nf.fail("tokenizer", "expected \"gpt2\" or \"words\"");
-  // Too few or too many tokens are the fault of the list when one is given, else of the text.
-  const char* tokens_from = "text";
+  // A text without tokens stays so: it is split when the scene is composed (sentenceTokens),
+  // which checks the count of its tokens then.
   if (auto tokens = nf.optionalArray("tokens")) {
-    tokens_from = "tokens";
     for (const auto& t : *tokens) flow.tokens.push_back(t.as<std::string>());
     if (flow.tokens.empty()) nf.fail("tokens", "the token list is empty");
     if (joined(flow.tokens) != flow.text)
       nf.fail("tokens", "the tokens do not join up to the text");
-  } else if (flow.tokenizer == "gpt2") {  // GPT-2's BPE, else (not installed) its pre-tokenizer
-    try {
-      flow.tokens = model::gpt2Pieces(
-          flow.text, [](const std::string& text) { return splitWords(text, true); });
-    } catch (const std::invalid_argument& e) {
-      nf.fail("text", e.what());
-    }
-  } else {
-    flow.tokens = splitWords(flow.text, false);
+    if (flow.tokens.size() < kMinFlowTokens) nf.fail("tokens", "needs at least 3 tokens");
+    if (flow.tokens.size() > kMaxFlowTokens) nf.fail("tokens", "more than 4096 tokens");
   }
-  if (flow.tokens.size() < 3) nf.fail(tokens_from, "needs at least 3 tokens");
-  if (flow.tokens.size() > 4096) nf.fail(tokens_from, "more than 4096 tokens");
   if (auto next = nf.optionalArray("next_tokens")) {
     if (next->size() > kMaxListEntries) {
       next->at(kMaxListEntries)
@@ -171,6 +160,8 @@ SceneDescription readScene(const io::JsonDocument& doc) {
   if (auto nf = root.optionalObject("network_flow")) {
     scene.network_flow = readNetworkFlow(*nf);
     scene.network_flow->source = context.sourceOf(nf->pointer());
+    scene.network_flow->text_source =
+        context.sourceOf(io::JsonDocument::childPointer(nf->pointer(), "text"));
     nf->finish();
     context.has_network_flow = true;
   }

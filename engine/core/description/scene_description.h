@@ -48,12 +48,16 @@ struct NextTokenDescription {
 struct NetworkFlowDescription {
   std::string text;
   std::string tokenizer = "gpt2";
-  std::vector<std::string> tokens;  // always filled: as given, or `text` split by `tokenizer`
+  // As the file gives them (never empty then); empty when it gives none: `text` is split by
+  // `tokenizer` when the scene is composed (scenes/scene_model.h: sentenceTokens), so reading and
+  // `flowview format` never load a vocabulary and keep the file as written.
+  std::vector<std::string> tokens;
   std::vector<NextTokenDescription> next_tokens;
   bool hide_block_labels = false;
   int embedding_length = 10;
   int attention_head = -1;  // with a model: the head the arcs show; -1: the mean over heads
   SourceRef source;         // the network_flow object, for errors found with the model
+  SourceRef text_source;    // its "text", for a token count found wrong when it is split
 };
 
 // ----------------------------------------------------------------------------------------------

@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <concepts>
 #include <cstdlib>
+#include <optional>
+#include <tuple>
+#include <type_traits>
 
 #include "core/description/kinds.h"
 
@@ -40,89 +44,219 @@ Json camera(const CameraDescription& c) {
   return {{"euler_deg", vec(c.euler_deg)}, {"center", vec(c.center)}, {"height", c.height}};
 }
 
-struct ShapeWriter {
-  Json& out;
-  void operator()(const TextObject& t) const {
-    out["text"] = t.text;
-    out["font_size"] = t.font_size;
-    out["align"] = t.align;
-    out["outline"] = t.outline;
-  }
-  void operator()(const FormulaObject& f) const {
-    out["text"] = f.text;
-    out["font_size"] = f.font_size;
-    out["align"] = f.align;
-    out["outline"] = f.outline;
-    if (f.stroke_width) out["stroke_width"] = *f.stroke_width;
-  }
-  void operator()(const RectangleObject& r) const {
-    out["width"] = r.width;
-    out["height"] = r.height;
-    out["corner_radius"] = r.corner_radius;
-    out["stroke_width"] = r.stroke_width;
-    out["fill_opacity"] = r.fill_opacity;
-    out["fill_color"] = r.fill_color.value_or(out["color"].get<std::string>());
-  }
-  void operator()(const CircleObject& c) const {
-    out["radius"] = c.radius;
-    out["stroke_width"] = c.stroke_width;
-    out["fill_opacity"] = c.fill_opacity;
-    out["fill_color"] = c.fill_color.value_or(out["color"].get<std::string>());
-  }
-  void operator()(const BoxObject& b) const {
-    out["size"] = vec(b.size);
-    out["shading"] = b.shading;
-  }
-  void operator()(const LineObject& l) const {
-    if (l.points) {
-      out["points"] = points(*l.points);
-      out["corner_radius"] = l.corner_radius;
-    } else {
-      out["from"] = vec(l.from);
-      out["to"] = vec(l.to);
-      out["path_arc_deg"] = l.path_arc_deg;
-    }
-    out["stroke_width"] = l.stroke_width;
-    if (l.arrow) {
-      out["tip_length"] = l.tip_length;
-      out["tip_width"] = l.tip_width.value_or(l.tip_length);
-    }
-  }
-  void operator()(const BraceObject& b) const {
-    out["length"] = b.length;
-    out["depth"] = b.depth;
-    out["stroke_width"] = b.stroke_width;
-    out["direction"] = b.direction;
-  }
-  void operator()(const SpheresObject& s) const {
-    out["radius"] = s.radius;
-    out["points"] = points(s.points);
-  }
-  void operator()(const BarsObject& b) const {
-    out["values"] = b.values;
-    out["pitch"] = b.pitch;
-    out["length_scale"] = b.length_scale;
-  }
-  void operator()(const GroupObject& g) const { out["members"] = g.members; }
-  void operator()(const MatrixObject& m) const {
-    Json rows = Json::array();
-    for (const std::vector<double>& row : m.values) {
-      Json cells = Json::array();
-      for (double v : row) cells.push_back(std::isinf(v) ? Json("-inf") : Json(v));
-      rows.push_back(std::move(cells));
-    }
-    out["values"] = std::move(rows);
-    out["decimals"] = m.decimals;
-    out["color_by_value"] = m.color_by_value;
-    if (m.value_max) out["value_max"] = *m.value_max;
-    out["masked_color"] = m.masked_color;
-    out["font_size"] = m.font_size;
-    out["max_rows"] = m.max_rows;
-    out["max_columns"] = m.max_columns;
-    if (!m.row_labels.empty()) out["row_labels"] = m.row_labels;
-    if (!m.column_labels.empty()) out["column_labels"] = m.column_labels;
-  }
+// ----------------------------------------------------------------------------------------------
+// What each kind writes, in order: one list per struct, read by one generic pass (writeFields).
+// A kind with no fields of its own (an empty struct) needs no list. An optional field is written
+// when present, except an orientation, which is "current" when absent.
+
+template <typename T, typename M>
+struct Field {
+  const char* key;
+  M T::*member;
+  bool omit_empty;  // not written while it holds its empty value (a seed of 0, no gains)
 };
+template <typename T, typename M>
+constexpr Field<T, M> field(const char* key, M T::*member) {
+  return {key, member, false};
+}
+template <typename T, typename M>
+constexpr Field<T, M> unlessEmpty(const char* key, M T::*member) {
+  return {key, member, true};
+}
+// Fields whose written value depends on others (an arrow's tips, a fill that defaults to the
+// object's color).
+template <typename T>
+struct Custom {
+  void (*write)(const T& value, Json& out);
+};
+
+template <typename T>
+constexpr std::tuple<> noFields() {
+  static_assert(std::is_empty_v<T>, "list the fields this kind writes (kFields)");
+  return {};
+}
+template <typename T>
+constexpr auto kFields = noFields<T>();
+
+template <typename T>
+void writeFillColor(const T& shape, Json& out) {
+  out["fill_color"] = shape.fill_color.value_or(out["color"].get<std::string>());
+}
+
+void writeLineFields(const LineObject& l, Json& out) {
+  if (l.points) {
+    out["points"] = points(*l.points);
+    out["corner_radius"] = l.corner_radius;
+  } else {
+    out["from"] = vec(l.from);
+    out["to"] = vec(l.to);
+    out["path_arc_deg"] = l.path_arc_deg;
+  }
+  out["stroke_width"] = l.stroke_width;
+  if (l.arrow) {
+    out["tip_length"] = l.tip_length;
+    out["tip_width"] = l.tip_width.value_or(l.tip_length);
+  }
+}
+
+void writeMatrixValues(const MatrixObject& m, Json& out) {
+  Json rows = Json::array();
+  for (const std::vector<double>& row : m.values) {
+    Json cells = Json::array();
+    for (double v : row) cells.push_back(std::isinf(v) ? Json("-inf") : Json(v));
+    rows.push_back(std::move(cells));
+  }
+  out["values"] = std::move(rows);
+}
+
+Json animation(const AnimationDescription& a);
+
+void writeAnimations(const PlayBeat& b, Json& out) {
+  Json list = Json::array();
+  for (const AnimationDescription& a : b.animations) list.push_back(animation(a));
+  out["animations"] = std::move(list);
+}
+
+// Objects.
+template <>
+constexpr auto kFields<TextObject> =
+    std::tuple{field("text", &TextObject::text), field("font_size", &TextObject::font_size),
+               field("align", &TextObject::align), field("outline", &TextObject::outline)};
+template <>
+constexpr auto kFields<FormulaObject> =
+    std::tuple{field("text", &FormulaObject::text), field("font_size", &FormulaObject::font_size),
+               field("align", &FormulaObject::align), field("outline", &FormulaObject::outline),
+               field("stroke_width", &FormulaObject::stroke_width)};
+template <>
+constexpr auto kFields<RectangleObject> =
+    std::tuple{field("width", &RectangleObject::width),
+               field("height", &RectangleObject::height),
+               field("corner_radius", &RectangleObject::corner_radius),
+               field("stroke_width", &RectangleObject::stroke_width),
+               field("fill_opacity", &RectangleObject::fill_opacity),
+               Custom<RectangleObject>{writeFillColor<RectangleObject>}};
+template <>
+constexpr auto kFields<CircleObject> = std::tuple{
+    field("radius", &CircleObject::radius), field("stroke_width", &CircleObject::stroke_width),
+    field("fill_opacity", &CircleObject::fill_opacity),
+    Custom<CircleObject>{writeFillColor<CircleObject>}};
+template <>
+constexpr auto kFields<BoxObject> =
+    std::tuple{field("size", &BoxObject::size), field("shading", &BoxObject::shading)};
+template <>
+constexpr auto kFields<LineObject> = std::tuple{Custom<LineObject>{writeLineFields}};
+template <>
+constexpr auto kFields<BraceObject> = std::tuple{
+    field("length", &BraceObject::length), field("depth", &BraceObject::depth),
+    field("stroke_width", &BraceObject::stroke_width), field("direction", &BraceObject::direction)};
+template <>
+constexpr auto kFields<SpheresObject> =
+    std::tuple{field("radius", &SpheresObject::radius), field("points", &SpheresObject::points)};
+template <>
+constexpr auto kFields<BarsObject> =
+    std::tuple{field("values", &BarsObject::values), field("pitch", &BarsObject::pitch),
+               field("length_scale", &BarsObject::length_scale)};
+template <>
+constexpr auto kFields<GroupObject> = std::tuple{field("members", &GroupObject::members)};
+template <>
+constexpr auto kFields<MatrixObject> =
+    std::tuple{Custom<MatrixObject>{writeMatrixValues},
+               field("decimals", &MatrixObject::decimals),
+               field("color_by_value", &MatrixObject::color_by_value),
+               field("value_max", &MatrixObject::value_max),
+               field("masked_color", &MatrixObject::masked_color),
+               field("font_size", &MatrixObject::font_size),
+               field("max_rows", &MatrixObject::max_rows),
+               field("max_columns", &MatrixObject::max_columns),
+               unlessEmpty("row_labels", &MatrixObject::row_labels),
+               unlessEmpty("column_labels", &MatrixObject::column_labels)};
+
+// Beats.
+template <>
+constexpr auto kFields<ShowTokensBeat> =
+    std::tuple{field("word_scale", &ShowTokensBeat::word_scale)};
+template <>
+constexpr auto kFields<AttentionBeat> =
+    std::tuple{field("orientation", &AttentionBeat::orientation),
+               field("frame_height", &AttentionBeat::frame_height),
+               field("frame_x", &AttentionBeat::frame_x),
+               field("frame_y", &AttentionBeat::frame_y),
+               field("run_time", &AttentionBeat::run_time),
+               field("layer", &AttentionBeat::layer),
+               field("head", &AttentionBeat::head)};
+template <>
+constexpr auto kFields<MlpBeat> =
+    std::tuple{field("one_by_one", &MlpBeat::one_by_one),
+               field("sideview_orientation", &MlpBeat::sideview_orientation),
+               field("final_orientation", &MlpBeat::final_orientation),
+               field("neurons", &MlpBeat::neurons), field("depth", &MlpBeat::depth)};
+template <>
+constexpr auto kFields<RepetitionsBeat> = std::tuple{field("depth", &RepetitionsBeat::depth)};
+template <>
+constexpr auto kFields<ContextSizeBeat> =
+    std::tuple{field("label", &ContextSizeBeat::label), field("value", &ContextSizeBeat::value),
+               field("dimension", &ContextSizeBeat::dimension)};
+template <>
+constexpr auto kFields<DesiredOutputBeat> =
+    std::tuple{field("words", &DesiredOutputBeat::words),
+               field("probabilities", &DesiredOutputBeat::probabilities)};
+template <>
+constexpr auto kFields<ScaleStackBeat> = std::tuple{
+    field("tokens", &ScaleStackBeat::tokens), field("layers", &ScaleStackBeat::layers),
+    field("rows", &ScaleStackBeat::rows), field("dimension", &ScaleStackBeat::dimension)};
+template <>
+constexpr auto kFields<LessonBeat> =
+    std::tuple{field("lesson", &LessonBeat::lesson), unlessEmpty("seed", &LessonBeat::seed),
+               field("passage", &LessonBeat::passage), unlessEmpty("gains", &LessonBeat::gains)};
+template <>
+constexpr auto kFields<WaitBeat> =
+    std::tuple{field("name", &WaitBeat::name), field("section", &WaitBeat::section),
+               field("duration", &WaitBeat::duration)};
+template <>
+constexpr auto kFields<PlayBeat> =
+    std::tuple{field("name", &PlayBeat::name), field("section", &PlayBeat::section),
+               field("run_time", &PlayBeat::run_time), field("lag_ratio", &PlayBeat::lag_ratio),
+               Custom<PlayBeat>{writeAnimations}};
+
+template <typename M>
+constexpr bool kIsOptional = false;
+template <typename M>
+constexpr bool kIsOptional<std::optional<M>> = true;
+
+template <typename M>
+Json toJson(const M& value) {
+  if constexpr (std::is_same_v<M, std::optional<EulerDegrees>>)
+    return euler(value);  // absent: "current"
+  else if constexpr (std::is_same_v<M, Vec3>)
+    return vec(value);
+  else if constexpr (std::is_same_v<M, std::vector<Vec3>>)
+    return points(value);
+  else
+    return value;
+}
+
+template <typename T, typename M>
+void writeField(const T& value, const Field<T, M>& f, Json& out) {
+  const M& member = value.*f.member;
+  if constexpr (std::equality_comparable<M>) {
+    if (f.omit_empty && member == M{}) return;
+  }
+  if constexpr (kIsOptional<M> && !std::is_same_v<M, std::optional<EulerDegrees>>) {
+    if (member) out[f.key] = toJson(*member);  // absent: not written
+  } else {
+    out[f.key] = toJson(member);
+  }
+}
+template <typename T>
+void writeField(const T& value, const Custom<T>& f, Json& out) {
+  f.write(value, out);
+}
+
+// The kind's fields into `out`, in the order of its list.
+template <typename T>
+void writeFields(const T& value, Json& out) {
+  std::apply([&](const auto&... f) { (writeField(value, f, out), ...); }, kFields<T>);
+}
 
 Json object(const ObjectDescription& o) {
   Json out = {{"id", o.id}, {"type", objectTypeName(o)}};
@@ -133,7 +267,7 @@ Json object(const ObjectDescription& o) {
     out["opacity"] = o.opacity;
     out["fixed_in_frame"] = o.fixed_in_frame;
   }
-  std::visit(ShapeWriter{out}, o.shape);
+  std::visit([&](const auto& shape) { writeFields(shape, out); }, o.shape);
   if (o.notes) out["notes"] = *o.notes;
   return out;
 }
@@ -175,68 +309,6 @@ Json animation(const AnimationDescription& a) {
   return out;
 }
 
-struct BeatWriter {
-  Json& out;
-  void operator()(const ShowTokensBeat& b) const { out["word_scale"] = b.word_scale; }
-  void operator()(const AttentionBeat& b) const {
-    out["orientation"] = euler(b.orientation);
-    out["frame_height"] = b.frame_height;
-    out["frame_x"] = b.frame_x;
-    out["frame_y"] = b.frame_y;
-    out["run_time"] = b.run_time;
-    if (b.layer) out["layer"] = *b.layer;
-    if (b.head) out["head"] = *b.head;
-  }
-  void operator()(const MlpBeat& b) const {
-    out["one_by_one"] = b.one_by_one;
-    out["sideview_orientation"] = euler(b.sideview_orientation);
-    out["final_orientation"] = euler(b.final_orientation);
-    out["neurons"] = b.neurons;
-    out["depth"] = b.depth;
-  }
-  void operator()(const RepetitionsBeat& b) const { out["depth"] = b.depth; }
-  void operator()(const FocusLastLayerBeat&) const {}
-  void operator()(const UnembeddingBeat&) const {}
-  void operator()(const CycleEmbeddingsBeat&) const {}
-  void operator()(const ContextSizeBeat& b) const {
-    out["label"] = b.label;
-    out["value"] = b.value;
-    out["dimension"] = b.dimension;
-  }
-  void operator()(const RemoveEarlierLayersBeat&) const {}
-  void operator()(const DesiredOutputBeat& b) const {
-    out["words"] = b.words;
-    out["probabilities"] = b.probabilities;
-  }
-  void operator()(const UnembeddingMatrixBeat&) const {}
-  void operator()(const ScaleStackBeat& b) const {
-    out["tokens"] = b.tokens;
-    out["layers"] = b.layers;
-    out["rows"] = b.rows;
-    out["dimension"] = b.dimension;
-  }
-  void operator()(const LessonBeat& b) const {
-    out["lesson"] = b.lesson;
-    if (b.seed != 0) out["seed"] = b.seed;
-    if (b.passage) out["passage"] = *b.passage;
-    if (!b.gains.empty()) out["gains"] = b.gains;
-  }
-  void operator()(const WaitBeat& b) const {
-    out["name"] = b.name;
-    out["section"] = b.section;
-    out["duration"] = b.duration;
-  }
-  void operator()(const PlayBeat& b) const {
-    out["name"] = b.name;
-    out["section"] = b.section;
-    if (b.run_time) out["run_time"] = *b.run_time;
-    out["lag_ratio"] = b.lag_ratio;
-    Json list = Json::array();
-    for (const AnimationDescription& a : b.animations) list.push_back(animation(a));
-    out["animations"] = std::move(list);
-  }
-};
-
 }  // namespace
 
 Json writeScene(const SceneDescription& scene) {
@@ -260,13 +332,13 @@ Json writeScene(const SceneDescription& scene) {
     Json next = Json::array();
     for (const NextTokenDescription& c : nf.next_tokens)
       next.push_back({{"token", c.token}, {"probability", c.probability}});
-    out["network_flow"] = {{"text", nf.text},
-                           {"tokenizer", nf.tokenizer},
-                           {"tokens", nf.tokens},
-                           {"next_tokens", std::move(next)},
-                           {"hide_block_labels", nf.hide_block_labels},
-                           {"embedding_length", nf.embedding_length},
-                           {"attention_head", nf.attention_head}};
+    Json flow = {{"text", nf.text}, {"tokenizer", nf.tokenizer}};
+    if (!nf.tokens.empty()) flow["tokens"] = nf.tokens;  // a text alone stays alone
+    flow["next_tokens"] = std::move(next);
+    flow["hide_block_labels"] = nf.hide_block_labels;
+    flow["embedding_length"] = nf.embedding_length;
+    flow["attention_head"] = nf.attention_head;
+    out["network_flow"] = std::move(flow);
   }
   Json objects = Json::array();
   for (const ObjectDescription& o : scene.objects) objects.push_back(object(o));
@@ -274,7 +346,7 @@ Json writeScene(const SceneDescription& scene) {
   Json beats = Json::array();
   for (const BeatDescription& b : scene.beats) {
     Json beat = {{"beat", beatName(b.kind)}};
-    std::visit(BeatWriter{beat}, b.kind);
+    std::visit([&](const auto& kind) { writeFields(kind, beat); }, b.kind);
     const BeatKindEntry* kind = findBeatKind(beat["beat"].get<std::string>());
     if (kind && kind->takes_parts) {
       Json parts = Json::object();
@@ -335,25 +407,6 @@ std::string formatScene(const SceneDescription& scene) {
   std::string out;
   print(writeScene(scene), 0, out);
   return out + "\n";
-}
-
-std::string beatName(const BeatKind& kind) {
-  static const char* const kNames[] = {"show_tokens",
-                                       "attention",
-                                       "mlp",
-                                       "repetitions",
-                                       "focus_last_layer",
-                                       "unembedding",
-                                       "cycle_embeddings",
-                                       "context_size",
-                                       "remove_earlier_layers",
-                                       "desired_output",
-                                       "unembedding_matrix",
-                                       "scale_stack",
-                                       "lesson",
-                                       "wait",
-                                       "play"};
-  return kNames[kind.index()];
 }
 
 }  // namespace flowview::description

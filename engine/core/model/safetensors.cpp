@@ -1,16 +1,9 @@
 #include "core/model/safetensors.h"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 #include <limits>
 #include <nlohmann/json.hpp>
-#include <utility>
 
 #include "core/io/load_error.h"
 
@@ -182,57 +175,13 @@ std::vector<TensorInfo> parseSafetensorsHeader(std::span<const uint8_t> bytes,
 }
 
 SafetensorsFile SafetensorsFile::open(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) fail(path, "", std::string("cannot open: ") + std::strerror(errno));
-  struct stat info {};
-  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-    ::close(fd);
-    fail(path, "", "not a regular file");
-  }
   SafetensorsFile file;
   file.path_ = path;
-  file.size_ = static_cast<size_t>(info.st_size);
-  if (file.size_ > 0) {
-    void* mapped = ::mmap(nullptr, file.size_, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (mapped == MAP_FAILED) {
-      ::close(fd);
-      fail(path, "", std::string("cannot map: ") + std::strerror(errno));
-    }
-    // Huge pages where the kernel can (the file read back into the page cache in 2 MiB folios):
-    // one mapping per 2 MiB instead of 512, which is most of a load's time on a VM. Then one call
-    // maps every page instead of a page fault per page later. Both are hints: an older kernel
-    // that refuses them still maps on first touch.
-    ::madvise(mapped, file.size_, MADV_HUGEPAGE);
-#ifdef MADV_POPULATE_READ
-    if (::madvise(mapped, file.size_, MADV_POPULATE_READ) != 0)
-#endif
-      ::madvise(mapped, file.size_, MADV_WILLNEED);
-    file.data_ = static_cast<const uint8_t*>(mapped);
-  }
-  ::close(fd);
-  file.tensors_ = parseSafetensorsHeader({file.data_, file.size_}, path);
-  file.data_start_ = 8 + readLittleEndian64(file.data_);
+  file.mapping_ = io::MappedFile::open(path);
+  const auto bytes = file.mapping_.bytes();
+  file.tensors_ = parseSafetensorsHeader(bytes, path);
+  file.data_start_ = 8 + readLittleEndian64(bytes.data());
   return file;
-}
-
-SafetensorsFile::SafetensorsFile(SafetensorsFile&& other) noexcept {
-  *this = std::move(other);
-}
-
-SafetensorsFile& SafetensorsFile::operator=(SafetensorsFile&& other) noexcept {
-  if (this != &other) {
-    if (data_) ::munmap(const_cast<uint8_t*>(data_), size_);
-    path_ = std::move(other.path_);
-    data_ = std::exchange(other.data_, nullptr);
-    size_ = std::exchange(other.size_, 0);
-    data_start_ = other.data_start_;
-    tensors_ = std::move(other.tensors_);
-  }
-  return *this;
-}
-
-SafetensorsFile::~SafetensorsFile() {
-  if (data_) ::munmap(const_cast<uint8_t*>(data_), size_);
 }
 
 const TensorInfo* SafetensorsFile::find(const std::string& name) const {
@@ -243,7 +192,8 @@ const TensorInfo* SafetensorsFile::find(const std::string& name) const {
 }
 
 std::span<const uint8_t> SafetensorsFile::bytes(const TensorInfo& tensor) const {
-  return {data_ + data_start_ + tensor.begin, static_cast<size_t>(tensor.end - tensor.begin)};
+  return {mapping_.bytes().data() + data_start_ + tensor.begin,
+          static_cast<size_t>(tensor.end - tensor.begin)};
 }
 
 }  // namespace flowview::model

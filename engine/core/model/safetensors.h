@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "core/io/mapped_file.h"
+
 namespace flowview::model {
 
 enum class DType {
@@ -52,18 +54,12 @@ struct TensorInfo {
 std::vector<TensorInfo> parseSafetensorsHeader(std::span<const uint8_t> bytes,
                                                const std::string& file);
 
-// A safetensors file mapped read-only into memory (mmap). Move-only; unmaps on destruction.
+// A safetensors file mapped read-only into memory (io::MappedFile: huge pages where the kernel
+// allows). Move-only; unmaps on destruction.
 class SafetensorsFile {
  public:
   // Maps and validates `path`. Throws io::LoadError when it cannot be read or is malformed.
   static SafetensorsFile open(const std::string& path);
-
-  SafetensorsFile() = default;
-  SafetensorsFile(SafetensorsFile&& other) noexcept;
-  SafetensorsFile& operator=(SafetensorsFile&& other) noexcept;
-  SafetensorsFile(const SafetensorsFile&) = delete;
-  SafetensorsFile& operator=(const SafetensorsFile&) = delete;
-  ~SafetensorsFile();
 
   const std::string& path() const { return path_; }
   const std::vector<TensorInfo>& tensors() const { return tensors_; }
@@ -71,12 +67,12 @@ class SafetensorsFile {
   const TensorInfo* find(const std::string& name) const;
   // The tensor's bytes inside the mapping (validated at open: always in bounds).
   std::span<const uint8_t> bytes(const TensorInfo& tensor) const;
-  size_t fileSize() const { return size_; }
+  size_t fileSize() const { return mapping_.size(); }
+  const io::MappedFile& mapping() const { return mapping_; }
 
  private:
   std::string path_;
-  const uint8_t* data_ = nullptr;  // the whole mapped file
-  size_t size_ = 0;
+  io::MappedFile mapping_;   // the whole file
   uint64_t data_start_ = 0;  // 8 + header length
   std::vector<TensorInfo> tensors_;
 };

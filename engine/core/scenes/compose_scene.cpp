@@ -17,17 +17,20 @@ using namespace description;
 
 namespace {
 
+float asFloat(double v) {
+  return static_cast<float>(v);
+}
+
 Camera cameraOf(const CameraDescription& c) {
-  auto f = [](double v) { return static_cast<float>(v); };
-  return Camera::fromEuler({f(c.euler_deg[0]), f(c.euler_deg[1]), f(c.euler_deg[2])},
-                           {f(c.center[0]), f(c.center[1]), f(c.center[2])}, f(c.height));
+  return Camera::fromEuler(
+      {asFloat(c.euler_deg[0]), asFloat(c.euler_deg[1]), asFloat(c.euler_deg[2])},
+      {asFloat(c.center[0]), asFloat(c.center[1]), asFloat(c.center[2])}, asFloat(c.height));
 }
 
 NetworkFlowConfig flowConfig(const NetworkFlowDescription& nf, int64_t seed) {
   NetworkFlowConfig config;
   config.seed = static_cast<uint64_t>(seed);
   config.text = nf.text;
-  config.tokens = nf.tokens;
   for (const NextTokenDescription& c : nf.next_tokens)
     config.next_tokens.emplace_back(c.token, c.probability);
   config.hide_block_labels = nf.hide_block_labels;
@@ -45,11 +48,18 @@ void checkAgainstModel(const ModelData& model, const SourceRef& at, const std::s
                           std::to_string(count) + ")");
 }
 
-// The inputs with the scene's own "model" loaded when the command line names none: a folder that
-// does not load is the scene's error, at /model.
-SceneInputs withSceneModel(const SceneDescription& scene, const SceneInputs& inputs) {
-  if (inputs.model || !inputs.model_folder.empty() || scene.model_path.empty()) return inputs;
+// The inputs with their model loaded: --model's folder, else the scene's own "model" (a folder
+// that does not load is then the scene's error, at /model), so that its tokenizer splits the text.
+SceneInputs withModelLoaded(const SceneDescription& scene, const SceneInputs& inputs) {
+  if (inputs.model) return inputs;
   SceneInputs out = inputs;
+  if (!inputs.model_folder.empty()) {
+    LoadedModel loaded = loadModelFolder(inputs.model_folder);
+    out.model = loaded.model;
+    out.model_name = loaded.name;
+    return out;
+  }
+  if (scene.model_path.empty()) return inputs;
   try {
     LoadedModel loaded = loadModelFolder(scene.model_path);
     out.model = loaded.model;
@@ -61,13 +71,93 @@ SceneInputs withSceneModel(const SceneDescription& scene, const SceneInputs& inp
   return out;
 }
 
+// The network flow's sentence: the scene's tokens (split now when the file gives only text),
+// then --text and the model (applySceneInputs).
+NetworkFlowConfig sentenceConfig(const SceneDescription& scene, const SceneInputs& inputs) {
+  const SceneInputs loaded = withModelLoaded(scene, inputs);
+  NetworkFlowConfig config = flowConfig(*scene.network_flow, scene.seed);
+  if (!inputs.text) config.tokens = sentenceTokens(*scene.network_flow, loaded.model.get());
+  applySceneInputs(config, loaded);
+  return config;
+}
+
 BeatParts partsOf(const PartOptions& options) {
   BeatParts parts;
   for (const auto& [name, timing] : options) parts[name] = PartTiming{timing.run_time, timing.skip};
   return parts;
 }
 
-// One beat, visited with the pieces that build it.
+// What every network-flow beat hands its NetworkFlow step besides its own fields.
+struct FlowBeat {
+  const std::string& notes;
+  const BeatParts& parts;
+  const SourceRef& source;  // the beat object, for errors found with the model
+};
+
+// Each network-flow beat: its fields as its NetworkFlow step's params, and the step.
+void flowStep(NetworkFlow& flow, const ShowTokensBeat& b, const FlowBeat& beat) {
+  flow.showTokens(ShowTokensParams{
+      .word_scale = asFloat(b.word_scale), .notes = beat.notes, .parts = beat.parts});
+}
+void flowStep(NetworkFlow& flow, const AttentionBeat& b, const FlowBeat& beat) {
+  if (const ModelData* model = flow.config().model.get()) {
+    if (b.layer) checkAgainstModel(*model, beat.source, "layer", *b.layer, model->n_layer, "layer");
+    if (b.head) checkAgainstModel(*model, beat.source, "head", *b.head, model->n_head, "head");
+  }
+  flow.attention(AttentionParams{.orientation = b.orientation,
+                                 .frame_height = asFloat(b.frame_height),
+                                 .frame_x = asFloat(b.frame_x),
+                                 .frame_y = asFloat(b.frame_y),
+                                 .run_time = b.run_time,
+                                 .layer = b.layer,
+                                 .head = b.head,
+                                 .notes = beat.notes,
+                                 .parts = beat.parts});
+}
+void flowStep(NetworkFlow& flow, const MlpBeat& b, const FlowBeat& beat) {
+  flow.mlp(MlpParams{.one_by_one = b.one_by_one,
+                     .sideview = b.sideview_orientation,
+                     .final_orientation = b.final_orientation,
+                     .neurons = b.neurons,
+                     .depth = asFloat(b.depth),
+                     .notes = beat.notes,
+                     .parts = beat.parts});
+}
+void flowStep(NetworkFlow& flow, const RepetitionsBeat& b, const FlowBeat& beat) {
+  flow.repetitions(
+      RepetitionsParams{.depth = asFloat(b.depth), .notes = beat.notes, .parts = beat.parts});
+}
+void flowStep(NetworkFlow& flow, const FocusLastLayerBeat&, const FlowBeat& beat) {
+  flow.focusLastLayer(FocusParams{.notes = beat.notes, .parts = beat.parts});
+}
+void flowStep(NetworkFlow& flow, const UnembeddingBeat&, const FlowBeat& beat) {
+  flow.unembedding(UnembeddingParams{.notes = beat.notes, .parts = beat.parts});
+}
+void flowStep(NetworkFlow& flow, const CycleEmbeddingsBeat&, const FlowBeat& beat) {
+  flow.cycleEmbeddings(beat.notes);
+}
+void flowStep(NetworkFlow& flow, const ContextSizeBeat& b, const FlowBeat& beat) {
+  flow.contextSize(ContextSizeParams{.context_label = b.label,
+                                     .context_value = b.value,
+                                     .dimension_label = b.dimension,
+                                     .notes = beat.notes,
+                                     .parts = beat.parts});
+}
+void flowStep(NetworkFlow& flow, const RemoveEarlierLayersBeat&, const FlowBeat&) {
+  flow.removeEarlierLayers();
+}
+void flowStep(NetworkFlow& flow, const DesiredOutputBeat& b, const FlowBeat& beat) {
+  flow.desiredOutput(DesiredOutputParams{.words = b.words,
+                                         .probabilities = b.probabilities,
+                                         .notes = beat.notes,
+                                         .parts = beat.parts});
+}
+void flowStep(NetworkFlow& flow, const UnembeddingMatrixBeat&, const FlowBeat& beat) {
+  flow.unembeddingMatrix(beat.notes);
+}
+
+// One beat, visited with the pieces that build it: a network-flow beat goes to its flowStep,
+// the others to the builder, the scale stack, a lesson or the general layer.
 struct BeatComposer {
   SceneBuilder& b;
   text::GlyphAtlas& atlas;
@@ -78,75 +168,10 @@ struct BeatComposer {
   BeatParts parts;
   const SourceRef& source;  // the beat object, for a lesson's errors
 
-  void operator()(const ShowTokensBeat& beat) const {
-    ShowTokensParams p;
-    p.word_scale = static_cast<float>(beat.word_scale);
-    p.notes = notes;
-    p.parts = parts;
-    flow->showTokens(p);
+  template <typename Beat>
+  void operator()(const Beat& beat) const {
+    flowStep(*flow, beat, FlowBeat{notes, parts, source});
   }
-  void operator()(const AttentionBeat& beat) const {
-    AttentionParams p;
-    p.orientation = beat.orientation;
-    p.frame_height = static_cast<float>(beat.frame_height);
-    p.frame_x = static_cast<float>(beat.frame_x);
-    p.frame_y = static_cast<float>(beat.frame_y);
-    p.run_time = beat.run_time;
-    p.layer = beat.layer;
-    p.head = beat.head;
-    if (const ModelData* model = flow->config().model.get()) {
-      if (beat.layer)
-        checkAgainstModel(*model, source, "layer", *beat.layer, model->n_layer, "layer");
-      if (beat.head) checkAgainstModel(*model, source, "head", *beat.head, model->n_head, "head");
-    }
-    p.notes = notes;
-    p.parts = parts;
-    flow->attention(p);
-  }
-  void operator()(const MlpBeat& beat) const {
-    MlpParams p;
-    p.one_by_one = beat.one_by_one;
-    p.sideview = beat.sideview_orientation;
-    p.final_orientation = beat.final_orientation;
-    p.neurons = beat.neurons;
-    p.depth = static_cast<float>(beat.depth);
-    p.notes = notes;
-    p.parts = parts;
-    flow->mlp(p);
-  }
-  void operator()(const RepetitionsBeat& beat) const {
-    RepetitionsParams p;
-    p.depth = static_cast<float>(beat.depth);
-    p.notes = notes;
-    p.parts = parts;
-    flow->repetitions(p);
-  }
-  void operator()(const FocusLastLayerBeat&) const {
-    flow->focusLastLayer(FocusParams{notes, parts});
-  }
-  void operator()(const UnembeddingBeat&) const {
-    flow->unembedding(UnembeddingParams{notes, parts});
-  }
-  void operator()(const CycleEmbeddingsBeat&) const { flow->cycleEmbeddings(notes); }
-  void operator()(const ContextSizeBeat& beat) const {
-    ContextSizeParams p;
-    p.context_label = beat.label;
-    p.context_value = beat.value;
-    p.dimension_label = beat.dimension;
-    p.notes = notes;
-    p.parts = parts;
-    flow->contextSize(p);
-  }
-  void operator()(const RemoveEarlierLayersBeat&) const { flow->removeEarlierLayers(); }
-  void operator()(const DesiredOutputBeat& beat) const {
-    DesiredOutputParams p;
-    p.words = beat.words;
-    p.probabilities = beat.probabilities;
-    p.notes = notes;
-    p.parts = parts;
-    flow->desiredOutput(p);
-  }
-  void operator()(const UnembeddingMatrixBeat&) const { flow->unembeddingMatrix(notes); }
   void operator()(const ScaleStackBeat& beat) const {
     ScaleStackParams p;
     p.tokens = beat.tokens;
@@ -189,9 +214,7 @@ struct BeatComposer {
 std::shared_ptr<const ModelData> readSentence(const SceneDescription& scene,
                                               const SceneInputs& inputs) {
   if (!scene.network_flow) return nullptr;
-  NetworkFlowConfig config = flowConfig(*scene.network_flow, scene.seed);
-  applySceneInputs(config, withSceneModel(scene, inputs));
-  return config.model;
+  return sentenceConfig(scene, inputs).model;
 }
 
 Scene composeScene(const SceneDescription& scene, text::GlyphAtlas& atlas) {
@@ -207,8 +230,7 @@ Scene composeScene(const SceneDescription& scene, text::GlyphAtlas& atlas,
     b.addPreset(preset.name, cameraOf(preset.camera));
   std::optional<NetworkFlow> flow;
   if (scene.network_flow) {
-    NetworkFlowConfig config = flowConfig(*scene.network_flow, scene.seed);
-    applySceneInputs(config, withSceneModel(scene, inputs));
+    NetworkFlowConfig config = sentenceConfig(scene, inputs);
     model_data = config.model;
     if (model_data)
       checkAgainstModel(*model_data, scene.network_flow->source, "attention_head",

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "core/description/limits.h"
 #include "core/description/read_scene.h"
 #include "core/io/load_error.h"
 #include "core/model/installed_tokenizer.h"
@@ -13,6 +14,28 @@
 namespace flowview::scenes {
 std::vector<std::string> splitGpt2Words(const std::string& text) {
   return description::splitWords(text, true);
+}
+
+std::vector<std::string> sentenceTokens(const description::NetworkFlowDescription& flow,
+                                        const model::Model* model) {
+  if (!flow.tokens.empty()) return flow.tokens;
+  const description::SourceRef& at = flow.text_source;
+  std::vector<std::string> tokens;
+  try {
+    if (flow.tokenizer == "words")
+      tokens = description::splitWords(flow.text, false);
+    else if (model)
+      tokens = model->tokenize(flow.text).tokens;
+    else
+      tokens = model::gpt2Pieces(flow.text, splitGpt2Words);
+  } catch (const std::invalid_argument& e) {  // text that is not UTF-8
+    throw io::LoadError(at.file, at.pointer, at.location, e.what());
+  }
+  if (tokens.size() < description::kMinFlowTokens)
+    throw io::LoadError(at.file, at.pointer, at.location, "needs at least 3 tokens");
+  if (tokens.size() > description::kMaxFlowTokens)
+    throw io::LoadError(at.file, at.pointer, at.location, "more than 4096 tokens");
+  return tokens;
 }
 
 LoadedModel loadModelFolder(const std::string& folder) {

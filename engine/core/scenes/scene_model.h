@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/description/scene_description.h"
 #include "core/scenes/model_data.h"
 
 namespace flowview::model {
@@ -44,6 +45,15 @@ struct NetworkFlowConfig;
 // inputs.model). Throws io::LoadError ("--text: ...", or naming the model folder's file) on bad
 // input.
 void applySceneInputs(NetworkFlowConfig& config, const SceneInputs& inputs);
+
+// The tokens of the scene's sentence: `flow.tokens` as the file gives them, else `flow.text`
+// split by its tokenizer when the scene is composed (never when it is read): "words" at spaces;
+// "gpt2" with `model`'s tokenizer when one is loaded, else the installed vocabulary (loaded once
+// per process, installed_tokenizer.h), else splitGpt2Words with one note on stderr. Throws
+// io::LoadError at /network_flow/text for text that is not UTF-8 or splits into fewer than 3 or
+// more than 4096 tokens.
+std::vector<std::string> sentenceTokens(const description::NetworkFlowDescription& flow,
+                                        const model::Model* model);
 
 // The sentence splitter used when no GPT-2 vocabulary is installed: GPT-2's pre-tokenizer (words
 // keep their leading space, punctuation stands alone).
