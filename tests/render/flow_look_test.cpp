@@ -182,5 +182,23 @@ TEST(FlowLook, LastVectorEntriesAreFullSize) {
   EXPECT_GE(ink, 82) << "the entries are too small";
 }
 
+// hlnf_00 (1.0 s), the end of the phrase's play: the seed adds the yellow box after it (self.add
+// between two plays), so that frame shows none; the next frame does. Yellowish pixels over the
+// whole frame: reference 0, before the fix 1853, after 0 (and 1853 at 1.0334 s).
+TEST(FlowLook, YellowBoxComesAfterThePhrasesPlay) {
+  auto yellow = [](const Image& image) {
+    int n = 0;
+    for (int y = 0; y < kH; ++y) {
+      for (int x = 0; x < kW; ++x) {
+        const uint8_t* p = image.pixel(x, y);
+        n += p[0] > 30 && p[1] > 30 && p[2] < 20;
+      }
+    }
+    return n;
+  };
+  EXPECT_EQ(yellow(mainScene().at(1.0)), 0) << "the box shows on the phrase play's last frame";
+  EXPECT_GT(yellow(mainScene().at(1.0 + 1.0 / 30)), 500) << "the box must show next";
+}
+
 }  // namespace
 }  // namespace flowview
