@@ -73,14 +73,6 @@ GlyphInstance glyphInstance(const text::GlyphQuad& q, glm::vec3 local, float em,
   return gi;
 }
 
-// A flat quad (corners counterclockwise from p00) as two triangles.
-void pushQuad(std::vector<MeshVertex>& batch, glm::vec3 p00, glm::vec3 p10, glm::vec3 p11,
-              glm::vec3 p01, glm::vec4 color) {
-  for (const glm::vec3& p : {p00, p10, p11, p00, p11, p01}) {
-    batch.push_back({p, 0.0f, glm::vec3(0.0f), 0.0f, color});
-  }
-}
-
 // Anything fainter than this is not drawn.
 constexpr float kInvisibleOpacity = 0.002f;
 
@@ -485,9 +477,13 @@ void Batcher::addBox(const BoxGeometry& g, const ElementState& s, const glm::vec
     box.hi = glm::max(box.hi, corner);
   }
   std::vector<SheetBox>& boxes = &out == &front_scratch_ ? front_face_boxes_ : face_boxes_;
+  // An opaque box is solid: drawn in the opaque pass with depth writes, not sorted with the
+  // translucent sheets (what lies behind it is then not shaded at all).
+  const bool solid = passFor(c.a) == 0 && &out != &front_scratch_;
+  const bool mirror_free = pose.scale.x > 0.0f && pose.scale.y > 0.0f && pose.scale.z > 0.0f;
   for (int face = 0; face < 6; ++face) {
     if (!(g.face_mask & (1u << face))) continue;
-    boxes.push_back(box);
+    if (!solid) boxes.push_back(box);
     const int axis = face / 2;
     const float sign = face % 2 == 0 ? 1.0f : -1.0f;
     const int u = (axis + 1) % 3, v = (axis + 2) % 3;
@@ -502,8 +498,12 @@ void Batcher::addBox(const BoxGeometry& g, const ElementState& s, const glm::vec
     glm::vec3 normal(0.0f);
     normal[axis] = sign;
     normal = glm::normalize(basis * normal);
+    // A solid box's faces turned away from the eye are hidden by its others: not drawn (a
+    // software rasterizer would still depth-test every pixel of them).
+    if (solid && mirror_free && glm::dot(normal, eye_ - corners[0]) <= 0.0f) continue;
     const int order[6] = {0, 1, 2, 0, 2, 3};
-    for (int k : order) out.box_faces.push_back({corners[k], g.shading, normal, 0.0f, c});
+    std::vector<MeshVertex>& faces = solid ? out.fills[0] : out.box_faces;
+    for (int k : order) faces.push_back({corners[k], g.shading, normal, 0.0f, c});
   }
 }
 
@@ -515,7 +515,8 @@ void Batcher::collectVeils(const Scene& scene, const FrameState& state) {
     const ElementState& s = state.elements[i];
     if (e.kind != ElementKind::Box || !s.visible) continue;
     const float opacity = fadedOpacity(s, s.opacity);
-    if (opacity <= kInvisibleOpacity) continue;
+    // Opaque boxes are solid (addBox): neither sorted sheets nor veils.
+    if (opacity <= kInvisibleOpacity || passFor(opacity) == 0) continue;
     const BoxGeometry& g = scene.boxes[e.geometry];
     for (int f = 0; f < 6; ++f) faces += (g.face_mask >> f) & 1u;  // every face drawn counts
     if (e.fixed_in_frame || s.over_blocks) continue;               // drawn elsewhere: not a veil
@@ -625,137 +626,6 @@ void Batcher::addNumber(float value, int decimals, float em, const Pose& pose, g
   for (const text::GlyphQuad& q : scratch_layout_->quads) {
     out.glyphs[passFor(opacity)].push_back(
         glyphInstance(q, local, em, pose, basis, outline_px, glm::vec4(rgb, opacity)));
-  }
-}
-
-void Batcher::addGrid(const GridGeometry& g, const ElementState& s, DrawBatches& out) {
-  const Pose& pose = s.pose;
-  const float half_h = 0.5f * g.height();
-  const float x0 = -0.5f * g.width() + 0.5f * g.column_width;
-  // Level of detail from the on-screen size of a row at the grid's nearest visible distance.
-  constexpr int kChunk = 64;
-  const glm::vec3 grey = hexColor(palette::kGreyC), white = hexColor(palette::kWhite);
-  auto entryColor = [&](float v) {
-    return interpolateHsl(grey, white, std::clamp(v / g.value_max, 0.0f, 1.0f));
-  };
-  auto visible = [&](glm::vec3 lo, glm::vec3 hi) {  // conservative frustum test of a local box
-    int outside[6] = {0, 0, 0, 0, 0, 0};
-    for (int k = 0; k < 8; ++k) {
-      const glm::vec3 local((k & 1) ? hi.x : lo.x, (k & 2) ? hi.y : lo.y, (k & 4) ? hi.z : lo.z);
-      const glm::vec4 c = view_proj_ * glm::vec4(pose.apply(local), 1.0f);
-      outside[0] += c.x < -c.w;
-      outside[1] += c.x > c.w;
-      outside[2] += c.y < -c.w;
-      outside[3] += c.y > c.w;
-      outside[4] += c.z < -c.w;
-      outside[5] += c.z > c.w;
-    }
-    for (int o : outside)
-      if (o == 8) return false;
-    return true;
-  };
-  // A flat grey slab over the local rectangle [lo, hi], standing for every number in it.
-  auto slab = [&](glm::vec3 lo, glm::vec3 hi) {
-    const glm::vec4 color(interpolateHsl(grey, white, 0.2f), s.opacity * 0.6f);
-    pushQuad(out.fills[passFor(color.a)], pose.apply({lo.x, lo.y, 0}), pose.apply({hi.x, lo.y, 0}),
-             pose.apply({hi.x, hi.y, 0}), pose.apply({lo.x, hi.y, 0}), color);
-    ++grid_stats_.slabs;
-  };
-  if (grid_quads_ >= kGridQuadBudget) {
-    // The frame's detail budget is spent (nearer grids took it): the whole grid is one slab.
-    const glm::vec3 lo(-0.5f * g.width(), -half_h, 0.0f), hi(0.5f * g.width(), half_h, 0.0f);
-    if (!visible(lo, hi)) {
-      grid_stats_.culled_columns += static_cast<size_t>(g.columns);
-      return;
-    }
-    slab(lo, hi);
-    return;
-  }
-  for (int first = 0; first < g.columns; first += kChunk) {
-    const int last = std::min(g.columns, first + kChunk) - 1;
-    const glm::vec3 lo(x0 + first * g.column_pitch - 0.5f * g.column_width, -half_h, 0.0f);
-    const glm::vec3 hi(x0 + last * g.column_pitch + 0.5f * g.column_width, half_h, 0.0f);
-    if (!visible(lo, hi)) {
-      grid_stats_.culled_columns += static_cast<size_t>(last - first + 1);
-      continue;
-    }
-    const glm::vec3 mid = pose.apply(0.5f * (lo + hi));
-    const float distance =
-        std::max(glm::length(mid - eye_) - 0.5f * glm::length(hi - lo) * pose.scale.x, 0.05f);
-    const float px_per_unit = pixels_per_unit_at_1_ / distance;
-    const float row_px = g.row_pitch * pose.scale.y * px_per_unit;
-    // Bars are sized for the chunk's far end, where columns are narrowest on screen: no bar
-    // there is thinner than the few pixels that keep regular stripes from beating (moire).
-    const float far = glm::length(mid - eye_) + 0.5f * glm::length(hi - lo) * pose.scale.x;
-    const float column_px = g.column_pitch * pose.scale.x * pixels_per_unit_at_1_ / far;
-    if (row_px >= kGridNumberRowPx && grid_numbers_ < kGridNumberBudget) {
-      grid_numbers_ += static_cast<size_t>((last - first + 1) * g.rows);
-      // Readable: every entry as a number (the second-to-last row is the ellipsis).
-      for (int c = first; c <= last; ++c) {
-        const float x = x0 + c * g.column_pitch;
-        for (int r = 0; r < g.rows; ++r) {
-          const float y = half_h - (r + 0.5f) * g.row_pitch;
-          if (r == g.rows - 2) continue;
-          const float v = g.value(c, r);
-          addNumber(v, 1, g.em_size, pose, {x, y, 0}, entryColor(v), s.opacity, g.outline_px, out);
-        }
-        // Brackets around the column: a stem and two short arms each side.
-        const float serif = 0.15f * g.column_width;
-        for (const float side : {-1.0f, 1.0f}) {
-          const float xs = x + side * 0.5f * g.column_width, xa = xs - side * serif;
-          const glm::vec3 top_arm = pose.apply({xa, half_h, 0}), top = pose.apply({xs, half_h, 0});
-          const glm::vec3 bottom = pose.apply({xs, -half_h, 0});
-          const glm::vec3 bottom_arm = pose.apply({xa, -half_h, 0});
-          const glm::vec4 white(1, 1, 1, s.opacity);
-          auto& strokes = out.strokes[passFor(s.opacity)];
-          strokes.push_back({top_arm, 1.5f, top, 2.0f, white});
-          strokes.push_back({top, 2.0f, bottom, 2.0f, white});
-          strokes.push_back({bottom, 2.0f, bottom_arm, 1.5f, white});
-        }
-      }
-      grid_stats_.number_columns += static_cast<size_t>(last - first + 1);
-    } else if (column_px * kChunk >= 4.0f && grid_quads_ < kGridQuadBudget) {
-      // Too small to read: colored bars, striped by the entries' colors while a row is at least
-      // 4 pixels tall; neighbouring columns merge so no bar is thinner than ~4 pixels. Grids are
-      // visited front to back in scene order, so once the frame's budget of bar quads is spent
-      // the farther ones become slabs.
-      const int stripes = row_px >= 4.0f ? g.rows : 1;
-      const int group = std::max(1, static_cast<int>(4.0f / std::max(column_px, 1e-3f)));
-      grid_quads_ += static_cast<size_t>(stripes) * static_cast<size_t>((last - first) / group + 1);
-      auto& batch = out.fills[passFor(s.opacity)];
-      for (int c = first; c <= last; c += group) {
-        const int c_last = std::min(last, c + group - 1);
-        const float xl = x0 + c * g.column_pitch - 0.5f * g.column_width;
-        const float xr = x0 + c_last * g.column_pitch + 0.5f * g.column_width;
-        for (int k = 0; k < stripes; ++k) {
-          const float y1 = half_h - k * g.height() / stripes, y0 = y1 - g.height() / stripes;
-          // The mean of the entries the bar covers (a box filter): one sampled column's value
-          // would flicker from bar to bar and frame to frame.
-          // Wide groups take 8 evenly spaced columns: the mean of that many is already close to
-          // the group's, and the cost stays bounded.
-          const int step = std::max(1, (c_last - c + 1) / 8);
-          float v = 0;
-          int samples = 0;
-          for (int cc = c; cc <= c_last; cc += step) {
-            if (stripes == 1) {
-              for (int r = 0; r < g.rows; ++r) v += g.value(cc, r);
-            } else {
-              v += g.value(cc, k);
-            }
-            samples += stripes == 1 ? g.rows : 1;
-          }
-          v /= static_cast<float>(samples);
-          const glm::vec4 color(entryColor(v), s.opacity);
-          const glm::vec3 p00 = pose.apply({xl, y0, 0}), p10 = pose.apply({xr, y0, 0});
-          const glm::vec3 p11 = pose.apply({xr, y1, 0}), p01 = pose.apply({xl, y1, 0});
-          pushQuad(batch, p00, p10, p11, p01, color);
-        }
-      }
-      grid_stats_.bar_columns += static_cast<size_t>(last - first + 1);
-    } else {
-      // Sub-pixel columns: the whole chunk is one slab of the average grey.
-      slab(lo, hi);
-    }
   }
 }
 

@@ -193,6 +193,13 @@ class Batcher {
   // stand about 5 px tall, the least that reads); below it they are bars, which cost a quad
   // where a number costs three or four glyphs.
   static constexpr float kGridNumberRowPx = 12.0f;
+  // Bars below this many pixels merge with their neighbours (their mean value), and rows below it
+  // are not striped (grid_batch.cpp).
+  static constexpr float kGridMinBarPx = 4.0f;
+  // The values' variation fades from full (a column this many pixels wide on screen) to none, the
+  // flat tone of the mean value (kGridFlatColumnPx): no pixel-sized random shades, no moire.
+  static constexpr float kGridFullContrastPx = 4.0f;
+  static constexpr float kGridFlatColumnPx = 1.5f;
   static constexpr size_t kMaxBoxFaces = 96;  // nearest translucent faces drawn
 };
 
