@@ -9,6 +9,7 @@ layout(location = 2) in vec4 a_color;
 uniform mat4 u_view_proj;
 uniform vec2 u_viewport;
 uniform float u_width_scale;  // pixels per manim stroke-width unit
+uniform vec3 u_eye;           // world position of the eye
 noperspective out vec2 v_local;  // pixels: x along the segment from a, y across it
 flat out vec3 v_segment;         // length in pixels, half widths at a and b
 flat out vec4 v_color;
@@ -22,9 +23,18 @@ void main() {
   vec2 sa = (ca.xy / ca.w * 0.5 + 0.5) * u_viewport;
   vec2 sb = (cb.xy / cb.w * 0.5 + 0.5) * u_viewport;
   float wa = 0.5 * abs(a_a.w) * u_width_scale, wb = 0.5 * abs(a_b.w) * u_width_scale;
-  // A backstroke (StrokeGeometry::backstroke_width, negative widths) sits a hair behind its
-  // stroke, which is drawn after it and wins the depth test.
-  float behind = a_a.w < 0.0 ? 2e-6 : 0.0;
+  // A backstroke (StrokeGeometry::backstroke_width, negative widths) lies behind its stroke,
+  // which is drawn after it and must win the depth test everywhere the two overlap. A hair behind
+  // is not enough where the shape's plane is tilted: at a bracket's corner the arm's backstroke,
+  // whose depth follows the arm's axis, would hide the stem's end (a black notch under each
+  // serif). So its depth is taken 1% of the eye distance farther away, more than a stroke's width
+  // of tilt anywhere, and never enough to pass behind the next thing back.
+  float behind = 0.0;
+  if (a_a.w < 0.0) {
+    vec4 fa = u_view_proj * vec4(u_eye + 1.01 * (a_a.xyz - u_eye), 1.0);
+    vec4 fb = u_view_proj * vec4(u_eye + 1.01 * (a_b.xyz - u_eye), 1.0);
+    behind = 0.5 * (fa.z / max(fa.w, 1e-4) - ca.z / ca.w + fb.z / max(fb.w, 1e-4) - cb.z / cb.w);
+  }
   // A backstroke's color.r holds its extra width over the stroke's (Batcher::addStroke).
   v_ring = a_a.w < 0.0 ? 0.5 * a_color.r * u_width_scale : 0.0;
   float r = max(wa, wb) + 1.0;

@@ -269,6 +269,7 @@ void Renderer::drawStrokes(std::span<const StrokeInstance> instances) {
   stroke_program_.set("u_view_proj", view_proj_);
   stroke_program_.set("u_viewport", viewport_);
   stroke_program_.set("u_width_scale", width_scale_);
+  stroke_program_.set("u_eye", eye_);
   stroke_program_.set("u_edge_mode", static_cast<int>(edge_mode_));
   stroke_->upload(instances.data(), instances.size() * sizeof(StrokeInstance));
   glBindVertexArray(stroke_->vao.id());

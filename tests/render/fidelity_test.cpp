@@ -126,9 +126,11 @@ TEST(Fidelity, UnembeddingLabelIsWWithSubscriptU) {
   renderer.render(scene, 92.0, options, image);
   const Extent all = brightExtent(image, 30, 75, 100, 125, 180);
   ASSERT_GT(all.count, 40) << "the label must show";
-  const int quarter = (all.x1 - all.x0) / 4;  // the W, the U: outer quarters
+  // The W: the left quarter. The U: the right sixth, its right stem (the W's top-right serif
+  // reaches over the U's left half).
+  const int quarter = (all.x1 - all.x0) / 4, sixth = (all.x1 - all.x0) / 6;
   const Extent w = brightExtent(image, all.x0, 75, all.x0 + quarter, 125, 180);
-  const Extent u = brightExtent(image, all.x1 - quarter, 75, all.x1 + 1, 125, 180);
+  const Extent u = brightExtent(image, all.x1 - sixth, 75, all.x1 + 1, 125, 180);
   std::printf("label x %d..%d  W rows %d..%d  U rows %d..%d\n", all.x0, all.x1, w.y0, w.y1, u.y0,
               u.y1);
   EXPECT_GE(u.y0 - w.y0, 3) << "the U stands as tall as the W: not a subscript";
@@ -152,12 +154,12 @@ TEST(Fidelity, ARevealThatHasNotBegunDrawsNoDot) {
 
 // A bracket (shapes::bracket) in front of a white panel: like the seed's TeX brackets with
 // set_backstroke(BLACK, 3) it is ringed in black, and seen edge-on it is a hairline, not a bar.
-Scene bracketScene(float turn_degrees) {
+Scene bracketScene(float turn_degrees, glm::vec3 axis = glm::vec3(0, 1, 0)) {
   SceneBuilder b("bracket");
   b.addFill("panel", shapes::rectangleFill(6, 6), Pose{}, Rgb(1.0f));
   Pose pose;
   pose.position = {0, 0, 0.5f};
-  pose.rotation = glm::angleAxis(glm::radians(turn_degrees), glm::vec3(0, 1, 0));
+  pose.rotation = glm::angleAxis(glm::radians(turn_degrees), axis);
   b.addStroke("bracket", shapes::bracket(3.0f, 0.4f, true, 20.0f), pose, Rgb(1, 0, 0));
   b.wait(1.0, "hold", "s");
   return b.finish();
@@ -166,14 +168,14 @@ Scene bracketScene(float turn_degrees) {
 // At 720p: width 20 is 18 px, the backstroke 3 units adds 1.35 px a side.
 constexpr int kBW = 1280, kBH = 720;
 
-Image renderBracket(float turn_degrees) {
+Image renderBracket(float turn_degrees, glm::vec3 axis = glm::vec3(0, 1, 0)) {
   text::GlyphAtlas atlas(text::locateFonts());
   HeadlessRenderer renderer(atlas);
   RenderOptions options;
   options.width = kBW;
   options.height = kBH;
   Image image;
-  renderer.render(bracketScene(turn_degrees), 0.5, options, image);
+  renderer.render(bracketScene(turn_degrees, axis), 0.5, options, image);
   return image;
 }
 
@@ -198,7 +200,34 @@ TEST(Fidelity, BracketHasABlackBackstrokeAndTaperedArms) {
   for (int y = 0; y < cy; ++y) arm_end += isRed(cx + 33, y);
   EXPECT_GE(stem, 14);
   EXPECT_GT(arm_end, 4) << "the arm must show";
-  EXPECT_LT(arm_end, stem - 3) << "the arms must thin toward their ends";
+  // TeX's bracket (hlnf_09): arms a little thinner than the stem, not thinning to a point.
+  EXPECT_LT(arm_end, stem) << "the arms are as wide as the stem";
+  EXPECT_GE(arm_end, stem * 3 / 4) << "the arms thin toward their ends";
+}
+
+// Tilted top toward or away from the eye (the last layer in hlnf_30 is seen 12 degrees from
+// above), the stem runs unbroken into each arm: before the fix the arm's backstroke, whose depth
+// follows the arm's axis, hid the stem's end under the arm (a black notch under every serif).
+TEST(Fidelity, TiltedBracketHasNoNotchUnderItsArms) {
+  for (const float tilt : {-15.0f, 15.0f}) {
+    const Image image = renderBracket(tilt, glm::vec3(1, 0, 0));
+    const int cx = kBW / 2;
+    auto isRed = [&](int x, int y) {
+      const uint8_t* p = image.pixel(x, y);
+      return p[0] > 150 && p[1] < 100;
+    };
+    // Up the stem from the middle: red until the arm (the first row red far right of the stem).
+    int notch = 0;
+    for (int y = kBH / 2; y > 0; --y) {
+      if (isRed(cx + 25, y)) break;  // reached the upper arm
+      notch += !isRed(cx, y);
+    }
+    for (int y = kBH / 2; y < kBH; ++y) {
+      if (isRed(cx + 25, y)) break;  // the lower arm
+      notch += !isRed(cx, y);
+    }
+    EXPECT_EQ(notch, 0) << "tilt " << tilt << ": the stem is broken under an arm";
+  }
 }
 
 TEST(Fidelity, BracketSeenEdgeOnIsAHairlineNotABar) {

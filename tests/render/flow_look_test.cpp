@@ -164,10 +164,11 @@ TEST(FlowLook, BlockTitleLinesStackLikePango) {
   EXPECT_GE(second - rows.front(), 19) << "lines too close";
 }
 
-// hlnf_32 (77.04 s): the last vector's entries, as large as the seed's and graded GREY_C -> WHITE
-// by value. Pixels of 100 or more in the highlighted column, box (662,300)-(690,500): reference
-// 482, before the fix (entries 10% small) 287, after 373 (at 640x360: 73 before, 90 after; the
-// rest of the gap is the reference's heavier strokes).
+// hlnf_32 (77.04 s): the last vector's entries, as large and as heavy as the seed's and graded
+// GREY_C -> WHITE by value. Pixels of 100 or more in the highlighted column, box
+// (662,300)-(690,500): reference 482, at first 287 (at 640x360: 73). Entries 0.27 em instead of
+// 0.24 made it 90 here; the real gap was stroke weight (manimgl's fill border, see
+// number_look_test.cpp): with it and 0.24 em, 108.
 TEST(FlowLook, LastVectorEntriesAreFullSize) {
   const Image image = mainScene().at(77.04);
   int ink = 0;
@@ -179,6 +180,24 @@ TEST(FlowLook, LastVectorEntriesAreFullSize) {
   }
   std::printf("entry ink %d\n", ink);
   EXPECT_GE(ink, 82) << "the entries are too small";
+}
+
+// hlnf_00 (1.0 s), the end of the phrase's play: the seed adds the yellow box after it (self.add
+// between two plays), so that frame shows none; the next frame does. Yellowish pixels over the
+// whole frame: reference 0, before the fix 1853, after 0 (and 1853 at 1.0334 s).
+TEST(FlowLook, YellowBoxComesAfterThePhrasesPlay) {
+  auto yellow = [](const Image& image) {
+    int n = 0;
+    for (int y = 0; y < kH; ++y) {
+      for (int x = 0; x < kW; ++x) {
+        const uint8_t* p = image.pixel(x, y);
+        n += p[0] > 30 && p[1] > 30 && p[2] < 20;
+      }
+    }
+    return n;
+  };
+  EXPECT_EQ(yellow(mainScene().at(1.0)), 0) << "the box shows on the phrase play's last frame";
+  EXPECT_GT(yellow(mainScene().at(1.0 + 1.0 / 30)), 500) << "the box must show next";
 }
 
 }  // namespace

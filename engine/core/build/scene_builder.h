@@ -2,6 +2,8 @@
 // Writes a Scene the way a manim construct() does: add elements, then play animations and waits
 // that advance a clock. Each call appends channel segments with absolute times, so the built
 // scene evaluates at any t directly.
+#include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -9,6 +11,13 @@
 #include "core/timeline/group_timing.h"
 
 namespace flowview {
+
+// The time just after t. manimgl's self.add / self.remove between two plays take effect after the
+// frame at t, the last of the play before (its still shows the scene as that play left it): add
+// or remove at justAfter(t), not at t.
+inline double justAfter(double t) {
+  return std::nextafter(t, std::numeric_limits<double>::infinity());
+}
 
 class SceneBuilder {
  public:

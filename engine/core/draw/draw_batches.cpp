@@ -7,6 +7,7 @@
 #include "core/draw/sheet_slots.h"
 #include "core/math/bounds2.h"
 #include "core/text/glyph_atlas.h"
+#include "core/text/number_layout.h"
 #include "core/text/text_layout.h"
 
 namespace flowview {
@@ -318,8 +319,11 @@ void Batcher::addText(const Scene& scene, const Element& e, const ElementState& 
       rgb = interpolateHsl(hexColor(palette::kGreyC), hexColor(palette::kWhite), t);
     }
   }
-  const auto align = static_cast<text::TextAlign>(g.align);
-  text::layoutTextInto(atlas_, text, align, *scratch_layout_);
+  if (g.is_number) {
+    text::layoutNumberInto(atlas_, text, *scratch_layout_);  // set as manim's DecimalNumber
+  } else {
+    text::layoutTextInto(atlas_, text, static_cast<text::TextAlign>(g.align), *scratch_layout_);
+  }
   const text::TextLayout& layout = *scratch_layout_;
   const Pose pose = grown(s);
   const float em = g.em_size;
@@ -616,8 +620,8 @@ void Batcher::addNumber(float value, int decimals, float em, const Pose& pose, g
                         Rgb rgb, float opacity, float outline_px, DrawBatches& out) {
   char buffer[32];
   const int n = std::snprintf(buffer, sizeof buffer, "%.*f", decimals, static_cast<double>(value));
-  text::layoutTextInto(atlas_, std::string_view(buffer, static_cast<size_t>(std::max(0, n))),
-                       text::TextAlign::Center, *scratch_layout_);
+  text::layoutNumberInto(atlas_, std::string_view(buffer, static_cast<size_t>(std::max(0, n))),
+                         *scratch_layout_);
   const glm::mat3 basis = glm::mat3_cast(pose.rotation);
   for (const text::GlyphQuad& q : scratch_layout_->quads) {
     out.glyphs[passFor(opacity)].push_back(

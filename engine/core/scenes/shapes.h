@@ -20,9 +20,10 @@ FillGeometry arrowFill(glm::vec3 a, glm::vec3 b, float shaft_width, float tip_le
 // A triangle tip at `tip` pointing along `direction`.
 FillGeometry arrowTip(glm::vec3 tip, glm::vec3 direction, float length, float width);
 // A square bracket of `height`, opening to +x (left bracket) or -x (right bracket): a flat,
-// tapered stroke (arms kBracketArmEnd of the stem's width at their ends) with a black backstroke
+// stroke whose arms end kBracketArmEnd of the stem's width (TeX's: hlnf_09 shows 5.5-px arms on
+// a 6.5-px stem, not thinning toward their ends) with a black backstroke
 // of kBracketBackstroke (the seed's embedding arrays: set_backstroke(BLACK, 3)).
-inline constexpr float kBracketArmEnd = 0.6f;
+inline constexpr float kBracketArmEnd = 0.9f;
 inline constexpr float kBracketBackstroke = 3.0f;
 StrokeGeometry bracket(float height, float serif, bool left, float stroke_width);
 // A curly brace of `length` along +y (pointing toward -x when `point_left`), as a stroke.

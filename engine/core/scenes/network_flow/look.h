@@ -97,19 +97,26 @@ namespace layer {
 inline constexpr float kHeight = 4.0f;
 inline constexpr float kColumnWidth = 0.6f;
 inline constexpr float kColumnPitch = kColumnWidth * 1.4f;
-// Entries as large as the seed's: digits 11 px tall in the 720-px reference stills (10 at 0.24).
-inline constexpr float kEntryEm = 0.27f;
+// Entries as large as the seed's (with manimgl's text weight, glyph.frag): hlnf_08's digits are 16
+// px tall.
+inline constexpr float kEntryEm = 0.24f;
 inline constexpr float kMatrixEntryEm = 0.24f;  // MatrixObject's default (the lesson scenes)
-inline constexpr float kEntryMargin = 0.2f;     // first entry below the column's top
-inline constexpr double kValueMax = 9.9;        // entries are uniform in [0, 9.9), one decimal
+// The first entry's centre below the column's top (and the last one's above its bottom):
+// 12.5 px of a 359-px column in hlnf_09.
+inline constexpr float kEntryMargin = 0.14f;
+inline constexpr double kValueMax = 9.9;  // entries are uniform in [0, 9.9), one decimal
 inline constexpr float kEntryOutline = 3.0f * font::kBackstroke;
 inline constexpr int kDotsFromEnd = 4;  // the seed's dots_index = -4: the hidden column
-inline constexpr float kGapDotRadius = 0.035f, kGapDotSpacing = 0.13f;
-inline constexpr float kEntryDotRadius = 0.025f, kEntryDotSpacing = 0.09f;
-inline constexpr float kColumnBracketSerif = 0.08f, kColumnBracketStroke = 2.0f;
-inline constexpr float kBracketMargin = 0.12f;  // the layer's brackets outside its columns
+// Measured on hlnf_09 (89 px per unit): the gap's dots (set to 0.75 column widths) are dots
+// 4.7 px across, 17.75 px apart; a column's vertical dots 3 px across, 10 px apart; a column's
+// bracket a 3-px stem with 10-px serifs; the layer's bracket a 6.5-px stem whose serifs (25 px)
+// reach the columns' brackets.
+inline constexpr float kGapDotRadius = 0.025f, kGapDotSpacing = 0.2f;
+inline constexpr float kEntryDotRadius = 0.017f, kEntryDotSpacing = 0.11f;
+inline constexpr float kColumnBracketSerif = 0.1f, kColumnBracketStroke = 3.0f;
+inline constexpr float kBracketMargin = 0.3f;  // the layer's brackets outside its columns
 inline constexpr float kBracketHeightScale = 1.1f;
-inline constexpr float kBracketSerif = 0.2f, kBracketStroke = 5.0f;
+inline constexpr float kBracketSerif = 0.28f, kBracketStroke = 7.0f;
 inline constexpr float kFadeInShift = -0.5f;  // columns fade in from above
 }  // namespace layer
 

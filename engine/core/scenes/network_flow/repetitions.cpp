@@ -9,7 +9,7 @@ using namespace look;
 
 void NetworkFlow::repetitions(const RepetitionsParams& p) {
   beginBeat("repetitions", p.parts);
-  removeMlps(b_.now());
+  removeMlps(justAfter(b_.now()));  // hlnf_26 (65.04 s) still shows them
   const float z_start = layers_.back().z + repetitions::kStartGap, z_end = z_start + p.depth;
   showRepetitions(p, z_start, z_end);
   showFinalLayer(z_end + repetitions::kFinalLayerGap);

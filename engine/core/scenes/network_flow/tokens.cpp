@@ -102,6 +102,9 @@ void NetworkFlow::askForTheNextToken(TokenRow& row) {
   row.yellow_stroke = b_.addStroke(
       "tokens/predicted/stroke", shapes::rectangleOutline(last_w, rect_height, tokens::kRectStroke),
       at(last_center), hex(colour::kQuestion));
+  // The seed adds the yellow box between the plays: hlnf_00 (1.0 s) does not show it yet.
+  b_.hideUntil(row.yellow_fill, justAfter(t0));
+  b_.hideUntil(row.yellow_stroke, justAfter(t0));
   const float big_left = row.left[0] * row.unit, big_right = row.right[n - 2] * row.unit;
   const int big_rect = b_.addStroke(
       "tokens/phrase_box",
