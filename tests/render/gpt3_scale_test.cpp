@@ -28,44 +28,33 @@ struct Gpt3Scale : testing::SceneFrames {
   Gpt3Scale()
       : SceneFrames(std::string(FLOWVIEW_TEST_SCENE_DIR) + "/gpt3_scale.json", kW, kH),
         layout(scenes::scaleStackLayout(scenes::ScaleStackParams{})) {}
-  // Brightness along the screen line from world point a to world point b, one sample a pixel.
-  std::vector<int> profile(const Image& image, double t, glm::vec3 a, glm::vec3 b) const {
-    const Camera cam = timelineCamera(scene, t);
-    const glm::vec2 pa = cam.projectToPixel(a, width, height);
-    const glm::vec2 pb = cam.projectToPixel(b, width, height);
-    const int n = static_cast<int>(glm::length(pb - pa));
-    std::vector<int> out;
-    for (int i = 0; i <= n; ++i) {
-      const glm::vec2 p = pa + (pb - pa) * (static_cast<float>(i) / static_cast<float>(n));
-      const int x = static_cast<int>(std::lround(p.x)), y = static_cast<int>(std::lround(p.y));
-      if (x >= 0 && y >= 0 && x < image.width && y < image.height)
-        out.push_back(brightness(image, x, y));
-    }
-    return out;
-  }
-  // The colour of each pixel along the same line.
-  std::vector<glm::ivec3> colors(const Image& image, double t, glm::vec3 a, glm::vec3 b) const {
+  // The pixels on the screen line from world point a to world point b, one sample a pixel.
+  std::vector<const uint8_t*> pixelsAlong(const Image& image, double t, glm::vec3 a,
+                                          glm::vec3 b) const {
     const Camera cam = timelineCamera(scene, t);
     const glm::vec2 pa = cam.projectToPixel(a, image.width, image.height);
     const glm::vec2 pb = cam.projectToPixel(b, image.width, image.height);
     const int n = static_cast<int>(glm::length(pb - pa));
-    std::vector<glm::ivec3> out;
+    std::vector<const uint8_t*> out;
     for (int i = 0; i <= n; ++i) {
       const glm::vec2 p = pa + (pb - pa) * (static_cast<float>(i) / static_cast<float>(n));
       const int x = static_cast<int>(std::lround(p.x)), y = static_cast<int>(std::lround(p.y));
-      if (x < 0 || y < 0 || x >= image.width || y >= image.height) continue;
-      const uint8_t* c = image.pixel(x, y);
-      out.emplace_back(c[0], c[1], c[2]);
+      if (x >= 0 && y >= 0 && x < image.width && y < image.height) out.push_back(image.pixel(x, y));
     }
     return out;
   }
-  Image sized(double t, int w, int h) {
-    RenderOptions options;
-    options.width = w;
-    options.height = h;
-    Image image;
-    renderer.render(scene, t, options, image);
-    return image;
+  // Brightness along that line.
+  std::vector<int> profile(const Image& image, double t, glm::vec3 a, glm::vec3 b) const {
+    std::vector<int> out;
+    for (const uint8_t* c : pixelsAlong(image, t, a, b))
+      out.push_back(std::max({c[0], c[1], c[2]}));
+    return out;
+  }
+  // The colour of each pixel along that line.
+  std::vector<glm::ivec3> colors(const Image& image, double t, glm::vec3 a, glm::vec3 b) const {
+    std::vector<glm::ivec3> out;
+    for (const uint8_t* c : pixelsAlong(image, t, a, b)) out.emplace_back(c[0], c[1], c[2]);
+    return out;
   }
   scenes::ScaleStackLayout layout;
 };
@@ -249,7 +238,7 @@ TEST(Gpt3Scale, AttentionAndMlpReadApartAtTheEnd) {
     return glm::length(d) < 40.0f;
   };
   for (const glm::ivec2 size : {glm::ivec2(1280, 720), glm::ivec2(1920, 1080)}) {
-    const Image image = g.sized(t, size.x, size.y);
+    const Image image = g.at(t, size.x, size.y);
     const float top = 0.5f * g.layout.height;
     const std::vector<glm::ivec3> line = g.colors(image, t, {0, top, 0}, {0, top, -g.layout.depth});
     int runs[2] = {0, 0}, length[2] = {0, 0};

@@ -13,10 +13,12 @@ namespace flowview::testing {
 struct SceneFrames {
   SceneFrames(const std::string& path, int w, int h)
       : width(w), height(h), scene(scenes::loadSceneFile(path, atlas)) {}
-  Image at(double t) {
+  Image at(double t) { return at(t, width, height); }
+  // The frame at another size than the fixture's.
+  Image at(double t, int w, int h) {
     RenderOptions options;
-    options.width = width;
-    options.height = height;
+    options.width = w;
+    options.height = h;
     Image image;
     renderer.render(scene, t, options, image);
     return image;

@@ -71,21 +71,7 @@ void layoutOnce(GlyphAtlas& atlas, std::string_view utf8, TextLayout& out) {
 
   if (pending_minus >= 0) total.add(minus_ink.x0, minus_ink.y0, minus_ink.x1, minus_ink.y1);
 
-  out.glyph_count = static_cast<int>(out.quads.size());
-  if (total.empty()) {
-    out.width = out.height = 0.0f;
-    return;
-  }
-  const float cx = 0.5f * (total.x0 + total.x1);
-  const float cy = 0.5f * (total.y0 + total.y1);
-  for (GlyphQuad& q : out.quads) {
-    q.x0 -= cx;
-    q.x1 -= cx;
-    q.y0 -= cy;
-    q.y1 -= cy;
-  }
-  out.width = total.x1 - total.x0;
-  out.height = total.y1 - total.y0;
+  centreOnInk(total, out);
 }
 
 }  // namespace

@@ -78,25 +78,28 @@ void layoutOnce(GlyphAtlas& atlas, std::string_view utf8, TextAlign align, TextL
   }
   finishLine();
 
+  centreOnInk(total, out);
+}
+
+}  // namespace
+
+void centreOnInk(const Bounds2& ink, TextLayout& out) {
   out.glyph_count = static_cast<int>(out.quads.size());
-  if (total.empty()) {
+  if (ink.empty()) {
     out.width = out.height = 0.0f;
     return;
   }
-  // Centre the ink bounding box on the origin.
-  const float cx = 0.5f * (total.x0 + total.x1);
-  const float cy = 0.5f * (total.y0 + total.y1);
+  const float cx = 0.5f * (ink.x0 + ink.x1);
+  const float cy = 0.5f * (ink.y0 + ink.y1);
   for (GlyphQuad& q : out.quads) {
     q.x0 -= cx;
     q.x1 -= cx;
     q.y0 -= cy;
     q.y1 -= cy;
   }
-  out.width = total.x1 - total.x0;
-  out.height = total.y1 - total.y0;
+  out.width = ink.x1 - ink.x0;
+  out.height = ink.y1 - ink.y0;
 }
-
-}  // namespace
 
 void layoutTextInto(GlyphAtlas& atlas, std::string_view utf8, TextAlign align, TextLayout& out) {
   // Loading a new glyph may re-pack the atlas and move the UVs of quads already emitted; the

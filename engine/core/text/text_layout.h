@@ -3,6 +3,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/math/bounds2.h"
 #include "core/text/glyph_atlas.h"
 
 namespace flowview::text {
@@ -23,6 +24,10 @@ struct TextLayout {
 };
 
 enum class TextAlign { Left, Center, Right };
+
+// Finishes a layout whose glyphs are placed: moves the quads so that the ink box `ink` is centred
+// on (0, 0) and sets the size and glyph count (zero size when there is no ink).
+void centreOnInk(const Bounds2& ink, TextLayout& out);
 
 // Lays out UTF-8 text: '\n' starts a new line, kerning from the fonts' 'kern' tables, whitespace
 // (and anything without ink) produces no quad, '\t' advances four spaces, other control characters
