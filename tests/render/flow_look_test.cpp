@@ -135,6 +135,27 @@ TEST(FlowLook, MiddleBarIsPaleGreen) {
   EXPECT_GE(red / green, 0.55);
 }
 
+// hlnf_32 (77.04 s): the bars are added after the last layer's half-black backdrop, so it does
+// not dim them. Sorted by distance alone, the backdrop (its centre nearer the eye than the bars')
+// was drawn over them. Mean colour of the blue bars' pixels: (72,160,180) in the reference,
+// (53,115,127) before, (75,162,177) after (here, at 640x360: (53,114,126) before, (73,158,173)
+// after).
+TEST(FlowLook, BackdropDoesNotDimTheBars) {
+  const Image image = mainScene().at(77.04);
+  double green = 0;
+  int n = 0;
+  for (int y = 45; y < 80; ++y) {
+    for (int x = 500; x < 600; ++x) {
+      const uint8_t* p = image.pixel(x, y);
+      if (p[2] <= p[0] + 40 || p[2] <= 60) continue;  // the top bars: blue
+      green += p[1], ++n;
+    }
+  }
+  ASSERT_GT(n, 40) << "the top bars must show";
+  std::printf("top bars' mean green %.1f over %d px\n", green / n, n);
+  EXPECT_GE(green / n, 140.0) << "the backdrop dims the bars";
+}
+
 // hlnf_21 (52.04 s): "Multilayer / Perceptron" lines stack ascent + descent apart (Pango) and
 // the title's ink sits just above the block: its two lines' ink rows are 122-149 and 164-190 in
 // the reference, 123-149 and 172-197 before the fix, 121-147 and 165-189 after (here, at

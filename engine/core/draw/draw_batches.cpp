@@ -212,7 +212,7 @@ void Batcher::sortSheets(DrawBatches& out) {
   for (uint32_t v = 0; v + 6 <= out.box_faces.size(); v += 6) {
     glm::vec3 c(0.0f);
     for (int k = 0; k < 6; ++k) c += out.box_faces[v + k].position;
-    face_keys_.push_back({glm::length(c / 6.0f - eye_), v, 6, false});
+    face_keys_.push_back({glm::length(c / 6.0f - eye_), v, 6, false, false, c / 6.0f});
   }
   // Behind ~16 translucent blocks (0.75 opacity each) nothing shows any more: only the nearest
   // faces are drawn, which keeps a 96-layer stack from costing 96 full-screen layers of blending.
@@ -229,10 +229,12 @@ void Batcher::sortSheets(DrawBatches& out) {
       lo = glm::min(lo, sheet_fills_[key.first_vertex + k].position);
       hi = glm::max(hi, sheet_fills_[key.first_vertex + k].position);
     }
-    key.depth = glm::length(0.5f * (lo + hi) - eye_);
+    key.center = 0.5f * (lo + hi);
+    key.depth = glm::length(key.center - eye_);
     face_keys_.push_back(key);
   }
   std::stable_sort(face_keys_.begin(), face_keys_.end(), farther);
+  splitAtBackdrops();
   size_t vertices = 0;
   for (const FaceSortKey& key : face_keys_) vertices += key.vertex_count;
   face_scratch_.resize(vertices);
@@ -247,6 +249,27 @@ void Batcher::sortSheets(DrawBatches& out) {
                                        : face_boxes_[key.first_vertex / 6]);
   }
   out.box_faces.swap(face_scratch_);
+}
+
+void Batcher::splitAtBackdrops() {
+  backdrop_keys_.clear();
+  for (const FaceSortKey& key : face_keys_)
+    if (key.backdrop && key.vertex_count >= 3) backdrop_keys_.push_back(key);
+  if (backdrop_keys_.empty()) return;
+  std::erase_if(face_keys_, [](const FaceSortKey& key) { return key.backdrop; });
+  for (const FaceSortKey& backdrop : backdrop_keys_) {
+    const glm::vec3 a = sheet_fills_[backdrop.first_vertex].position;
+    const glm::vec3 normal = glm::cross(sheet_fills_[backdrop.first_vertex + 1].position - a,
+                                        sheet_fills_[backdrop.first_vertex + 2].position - a);
+    const float eye_side = glm::dot(eye_ - a, normal);
+    // Behind its plane, in their distance order; then it; then the rest, in theirs. A plane
+    // between two sheets decides which one can cover the other, whatever their distances.
+    const auto front =
+        std::stable_partition(face_keys_.begin(), face_keys_.end(), [&](const FaceSortKey& key) {
+          return glm::dot(key.center - a, normal) * eye_side <= 0.0f;
+        });
+    face_keys_.insert(front, backdrop);
+  }
 }
 
 uint64_t Batcher::veilCandidates(const Veils& veils, glm::vec3 local_lo, glm::vec3 local_hi,
@@ -455,7 +478,7 @@ void Batcher::addFill(const FillGeometry& g, const ElementState& s, const glm::v
   auto& batch = sheet ? sheet_fills_ : out.fills[passFor(c.a)];
   if (sheet)
     sheet_fill_keys_.push_back({0.0f, static_cast<uint32_t>(sheet_fills_.size()),
-                                static_cast<uint32_t>(g.triangles.size()), true});
+                                static_cast<uint32_t>(g.triangles.size()), true, g.backdrop});
   for (const glm::vec3& p : g.triangles) {
     batch.push_back({pose.apply(p), 0.0f, glm::vec3(0.0f), 0.0f, c});
   }

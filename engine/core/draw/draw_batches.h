@@ -166,7 +166,12 @@ class Batcher {
     uint32_t first_vertex;  // in out.box_faces (a face: 6 vertices) or in sheet_fills_
     uint32_t vertex_count;
     bool is_fill;
+    bool backdrop = false;  // FillGeometry::backdrop
+    glm::vec3 center{0.0f};
   };
+  // Puts the sheets behind each backdrop's plane before it and the rest after it.
+  void splitAtBackdrops();
+  std::vector<FaceSortKey> backdrop_keys_;
   std::vector<FaceSortKey> face_keys_;
   // Translucent fills of this frame (not over the blocks), sorted with the box faces in build().
   std::vector<MeshVertex> sheet_fills_;

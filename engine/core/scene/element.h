@@ -72,6 +72,10 @@ struct StrokeGeometry {
 
 struct FillGeometry {
   std::vector<glm::vec3> triangles;  // triangle list, local coordinates
+  // A backdrop (manim's BackgroundRectangle) dims what lies behind its plane and nothing in
+  // front of it, however far away that is: translucent sheets behind its plane are drawn before
+  // it and the others after (distance alone would let it dim a far sheet in front of it).
+  bool backdrop = false;
 };
 
 struct BoxGeometry {

@@ -96,11 +96,14 @@ void NetworkFlow::focusLastLayer(const FocusParams& p) {
   const Layer& layer = layers_.back();
   const double t0 = b_.now();
   const float margin = focus::kBackdropMargin;
-  const int rect = b_.addFill(
-      "focus/backdrop",
+  FillGeometry backdrop =
       shapes::rectangleFill(focus::kBackdropScale * (2 * layer_half_width_ + margin),
-                            focus::kBackdropScale * (2 * layer_half_height_ + margin)),
-      at({0, 0, layer.z - focus::kBackdropBehind}), colour::kBlack, focus::kBackdropOpacity);
+                            focus::kBackdropScale * (2 * layer_half_height_ + margin));
+  // Added before the last layer and the bars, it dims neither (the seed's add order).
+  backdrop.backdrop = true;
+  const int rect = b_.addFill("focus/backdrop", std::move(backdrop),
+                              at({0, 0, layer.z - focus::kBackdropBehind}), colour::kBlack,
+                              focus::kBackdropOpacity);
   b_.hideUntil(rect, t0);
   b_.fadeIn(rect, {t0, t0 + 3});
   if (rep_dots_ >= 0) b_.fadeTo(rep_dots_, {t0, t0 + 3}, focus::kDimmedDots);
