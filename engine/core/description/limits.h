@@ -18,4 +18,12 @@ inline constexpr std::size_t kMaxListEntries = 1000;       // next_tokens, desir
 inline constexpr std::size_t kMinFlowTokens = 3;           // network_flow tokens, given or split
 inline constexpr std::size_t kMaxFlowTokens = 4096;        // from its text
 
+// What is wrong with a network flow of `count` tokens (given, or split from its text), or
+// nullptr: one message wherever the count is checked.
+inline const char* flowTokenCountError(std::size_t count) {
+  if (count < kMinFlowTokens) return "needs at least 3 tokens";
+  if (count > kMaxFlowTokens) return "more than 4096 tokens";
+  return nullptr;
+}
+
 }  // namespace flowview::description

@@ -63,8 +63,7 @@ NetworkFlowDescription readNetworkFlow(ObjectReader& nf) {
     if (flow.tokens.empty()) nf.fail("tokens", "the token list is empty");
     if (joined(flow.tokens) != flow.text)
       nf.fail("tokens", "the tokens do not join up to the text");
-    if (flow.tokens.size() < kMinFlowTokens) nf.fail("tokens", "needs at least 3 tokens");
-    if (flow.tokens.size() > kMaxFlowTokens) nf.fail("tokens", "more than 4096 tokens");
+    if (const char* error = flowTokenCountError(flow.tokens.size())) nf.fail("tokens", error);
   }
   if (auto next = nf.optionalArray("next_tokens")) {
     if (next->size() > kMaxListEntries) {

@@ -31,10 +31,8 @@ std::vector<std::string> sentenceTokens(const description::NetworkFlowDescriptio
   } catch (const std::invalid_argument& e) {  // text that is not UTF-8
     throw io::LoadError(at.file, at.pointer, at.location, e.what());
   }
-  if (tokens.size() < description::kMinFlowTokens)
-    throw io::LoadError(at.file, at.pointer, at.location, "needs at least 3 tokens");
-  if (tokens.size() > description::kMaxFlowTokens)
-    throw io::LoadError(at.file, at.pointer, at.location, "more than 4096 tokens");
+  if (const char* error = description::flowTokenCountError(tokens.size()))
+    throw io::LoadError(at.file, at.pointer, at.location, error);
   return tokens;
 }
 
