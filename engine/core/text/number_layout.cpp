@@ -77,13 +77,7 @@ void layoutOnce(GlyphAtlas& atlas, std::string_view utf8, TextLayout& out) {
 }  // namespace
 
 void layoutNumberInto(GlyphAtlas& atlas, std::string_view utf8, TextLayout& out) {
-  // A new glyph may re-pack the atlas and move the UVs of quads already emitted; the second pass
-  // finds every glyph loaded (see layoutTextInto).
-  for (;;) {
-    const auto generation = atlas.packGeneration();
-    layoutOnce(atlas, utf8, out);
-    if (atlas.packGeneration() == generation) return;
-  }
+  layoutWithStableAtlas(atlas, [&] { layoutOnce(atlas, utf8, out); });
 }
 
 }  // namespace flowview::text

@@ -102,13 +102,7 @@ void centreOnInk(const Bounds2& ink, TextLayout& out) {
 }
 
 void layoutTextInto(GlyphAtlas& atlas, std::string_view utf8, TextAlign align, TextLayout& out) {
-  // Loading a new glyph may re-pack the atlas and move the UVs of quads already emitted; the
-  // second pass then finds every glyph loaded, so it cannot re-pack again.
-  for (;;) {
-    const auto generation = atlas.packGeneration();
-    layoutOnce(atlas, utf8, align, out);
-    if (atlas.packGeneration() == generation) return;
-  }
+  layoutWithStableAtlas(atlas, [&] { layoutOnce(atlas, utf8, align, out); });
 }
 
 TextLayout layoutText(GlyphAtlas& atlas, std::string_view utf8, TextAlign align) {

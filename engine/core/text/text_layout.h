@@ -29,6 +29,17 @@ enum class TextAlign { Left, Center, Right };
 // on (0, 0) and sets the size and glyph count (zero size when there is no ink).
 void centreOnInk(const Bounds2& ink, TextLayout& out);
 
+// Runs one layout pass, `pass()`, until it loads no glyph that re-packs the atlas: a re-pack
+// moves the UVs of quads already emitted, and the next pass finds every glyph loaded.
+template <class Pass>
+void layoutWithStableAtlas(GlyphAtlas& atlas, Pass&& pass) {
+  for (;;) {
+    const auto generation = atlas.packGeneration();
+    pass();
+    if (atlas.packGeneration() == generation) return;
+  }
+}
+
 // Lays out UTF-8 text: '\n' starts a new line, kerning from the fonts' 'kern' tables, whitespace
 // (and anything without ink) produces no quad, '\t' advances four spaces, other control characters
 // are ignored. Lines are aligned against each other by their ink extents; then the whole ink
