@@ -304,6 +304,7 @@ void NetworkFlow::applySoftmax(const MatrixLayout& m, float words_right, glm::ve
 
 void NetworkFlow::moveListBesideArrow(const MatrixLayout& m, glm::vec3 arrow_tip, glm::vec3 corner,
                                       TimeWindow w) {
+  if (prob_elements_.empty()) return;  // no desired_output beat ran: there is no list to move
   // The seed ends the softmax step with prob_group.match_height(rhs).next_to(softmax_arrow,
   // RIGHT, buff=0.25). The list stays fixed in the frame, so its place is where that lands on
   // screen under the matrix view's camera: its brace a gap right of the arrow's tip, centred on
