@@ -20,10 +20,8 @@ void main() {
   float t = b - sqrt(max(v_radius * v_radius - miss2, 0.0));
   vec3 hit = dir * t;
   vec3 n = normalize(hit - v_view_center);
-#ifndef NO_DEPTH_WRITE
   vec4 clip = u_proj * vec4(hit, 1.0);
   gl_FragDepth = clip.z / clip.w * 0.5 + 0.5;
-#endif
   // manimgl's add_light with the neurons' shading (reflectiveness 0.25, gloss 0.75, shadow 0.2):
   // the surface turns toward white where it faces the light and where the light's reflection
   // heads for the eye, so grey spheres read as lit grey-white balls; the far side darkens a little.

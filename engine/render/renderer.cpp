@@ -29,13 +29,15 @@ namespace {
 
 // GL width of a line whose stroke is `stroke_px` wide. Multisampled, a wide line is a rectangle
 // of that width; single-sampled, it is a parallelogram measured along x or y, so it must be
-// sqrt(2) wider to hold the stroke at any angle, with its anti-aliased edge (line.frag fades
-// over the half pixel on either side of the true edge: one pixel in all). Not rounded up:
+// sqrt(2) wider to hold the stroke at any angle. Either way it holds the anti-aliased edge too
+// (line.frag fades over the half pixel on either side of the true edge: one pixel in all, and a
+// pixel more for the rectangle's own sample coverage), so the shader alone shapes the line: a
+// draw's width covers its widest line, the others keep their own width. Not rounded up:
 // llvmpipe keeps a fractional width (the same pixels as the next whole width, fewer blocks), and
 // a driver that rounds it to the nearest whole width trims at most a fifth of a pixel off the
 // faint outer edge of diagonal lines.
 float lineWidthFor(float stroke_px, bool multisampled) {
-  return multisampled ? std::max(1.0f, stroke_px) : (stroke_px + 1.0f) * 1.41422f;
+  return multisampled ? stroke_px + 2.0f : (stroke_px + 1.0f) * 1.41422f;
 }
 
 // Describes `count` consecutive vec4 attributes of a struct of `stride` bytes.
@@ -60,11 +62,6 @@ Renderer::Renderer(text::GlyphAtlas& atlas, const std::string& shader_dir)
       mesh_program_(shader_dir, "mesh.vert", "mesh.frag"),
       stroke_program_(shader_dir, "stroke.vert", "stroke.frag"),
       sphere_program_(shader_dir, "sphere.vert", "sphere.frag"),
-      // Translucent spheres write no depth, so they skip gl_FragDepth and llvmpipe tests depth
-      // before shading. The test then uses the quad's depth, the sphere's nearest point: opaque
-      // content up to one radius in front of the surface near the rim gets tinted by it.
-      translucent_sphere_program_(shader_dir, "sphere.vert", "sphere.frag",
-                                  "#define NO_DEPTH_WRITE\n"),
       glyph_program_(shader_dir, "glyph.vert", "glyph.frag"),
       line_program_(shader_dir, "line.vert", "line.frag"),
       mesh_(new Pipeline),
@@ -135,6 +132,7 @@ void Renderer::draw(const DrawBatches& batches, const Camera& camera,
   }
   view_proj_ = proj_ * view_;
   eye_ = camera.eyePosition();
+  focal_distance_ = camera.focalDistance();
   viewport_ = glm::vec2(options.width, options.height);
   // Stroke widths are fixed on screen: manim width 1 = 1% of a default 8-unit frame's height.
   width_scale_ = 0.01f * static_cast<float>(full_h) / 8.0f;
@@ -201,22 +199,24 @@ void Renderer::draw(const DrawBatches& batches, const Camera& camera,
 void Renderer::drawSlot(const DrawBatches& batches, size_t slot) {
   const std::span<const SphereInstance> spheres(batches.spheres[1]);
   const std::span<const StrokeInstance> lines(batches.lines);
+  size_t sphere_first = 0, sphere_end = spheres.size(), line_first = 0, line_end = lines.size();
   if (batches.sphere_slot_ends.empty()) {  // no slots: everything before the sheets
-    if (slot == 0) {
-      drawSpheres(spheres, translucent_sphere_program_);
-      drawLines(lines);
-    }
-    return;
+    if (slot != 0) return;
+  } else {
+    sphere_first = slot == 0 ? 0 : batches.sphere_slot_ends[slot - 1];
+    sphere_end = batches.sphere_slot_ends[slot];
+    line_first = slot == 0 ? 0 : batches.line_slot_ends[slot - 1];
+    line_end = batches.line_slot_ends[slot];
   }
-  auto range = [slot](const std::vector<uint32_t>& ends, size_t& first, size_t& end) {
-    first = slot == 0 ? 0 : ends[slot - 1];
-    end = ends[slot];
-  };
-  size_t first = 0, end = 0;
-  range(batches.sphere_slot_ends, first, end);
-  drawSpheres(spheres.subspan(first, end - first), translucent_sphere_program_);
-  range(batches.line_slot_ends, first, end);
-  drawLines(lines.subspan(first, end - first));
+  // manimgl depth-tests the neurons (DotCloud.make_3d) and their connections
+  // (apply_depth_test), translucent as they are: each writes depth, so what is drawn after it and
+  // lies behind it is hidden, not blended. A neuron hides the lines behind it and the near lines
+  // hide the far ones, which is what makes a network read as lit balls on distinct strokes
+  // rather than a haze of summed lines. Neurons first, then lines, as the seed adds them.
+  glDepthMask(GL_TRUE);
+  drawSpheres(spheres.subspan(sphere_first, sphere_end - sphere_first), sphere_program_);
+  drawLines(lines.subspan(line_first, line_end - line_first));
+  glDepthMask(GL_FALSE);
 }
 
 void Renderer::drawSheetsAndSlots(const DrawBatches& batches) {
@@ -281,7 +281,9 @@ void Renderer::drawLines(std::span<const StrokeInstance> instances) {
   if (instances.empty()) return;
   // On a software rasterizer a wide line costs far less than the same segment drawn as a quad:
   // one primitive instead of two long slivers that both touch every pixel block along it.
-  const float widest_px = instances.back().width_a * width_scale_;  // sorted by width
+  // Nearer than the focal distance a line widens (line.vert): each draw's GL width covers the
+  // nearest end among its lines.
+  const float widest_px = instances.back().width_a * width_scale_ * depthScale(instances);
   const float max_width = multisampled_ ? max_multisampled_line_width_ : max_line_width_;
   if (lineWidthFor(widest_px, multisampled_) > max_width) {
     drawStrokes(instances);
@@ -291,6 +293,8 @@ void Renderer::drawLines(std::span<const StrokeInstance> instances) {
   line_program_.set("u_view_proj", view_proj_);
   line_program_.set("u_viewport", viewport_rect_);
   line_program_.set("u_width_scale", width_scale_);
+  line_program_.set("u_focal_distance", focal_distance_);
+  line_program_.set("u_max_depth_scale", kMaxLineDepthScale);
   line_->upload(instances.data(), instances.size() * sizeof(StrokeInstance));
   glBindVertexArray(line_->vao.id());
   size_t first = 0;
@@ -304,13 +308,23 @@ void Renderer::drawLines(std::span<const StrokeInstance> instances) {
       glBindVertexArray(line_->vao.id());
       shifted = true;
     }
-    glLineWidth(lineWidthFor(instances[first].width_a * width_scale_, multisampled_));
+    const float scale = depthScale(instances.subspan(first, end - first));
+    glLineWidth(lineWidthFor(instances[first].width_a * width_scale_ * scale, multisampled_));
     glDrawArraysInstanced(GL_LINES, 0, 2, static_cast<GLsizei>(end - first));
     ++draw_calls_;
     first = end;
   }
   if (shifted) vec4Attributes(line_->vao.id(), line_->vbo.id(), 3, sizeof(StrokeInstance), true);
   glLineWidth(1.0f);
+}
+
+float Renderer::depthScale(std::span<const StrokeInstance> lines) const {
+  float nearest = 1e30f;
+  for (const StrokeInstance& line : lines) {
+    nearest = std::min(
+        {nearest, -(view_ * glm::vec4(line.a, 1.0f)).z, -(view_ * glm::vec4(line.b, 1.0f)).z});
+  }
+  return std::min(focal_distance_ / std::max(nearest, 1e-4f), kMaxLineDepthScale);
 }
 
 void Renderer::drawSpheres(std::span<const SphereInstance> instances,

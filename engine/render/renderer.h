@@ -1,7 +1,8 @@
 #pragma once
 // Draws a frame's DrawBatches with a fixed set of GL pipelines: opaque pass (depth write), then
-// translucent pass (no depth write), then translucent box faces sorted back to front. About ten
-// draw calls per frame whatever the scene holds.
+// translucent pass (no depth write, but for the spheres and lines: see drawSlot), then
+// translucent box faces sorted back to front. About ten draw calls per frame whatever the scene
+// holds.
 #include <glm/vec4.hpp>
 #include <memory>
 #include <span>
@@ -47,6 +48,8 @@ class Renderer {
   void drawMeshes(std::span<const MeshVertex> vertices);
   void drawStrokes(std::span<const StrokeInstance> instances);
   void drawLines(std::span<const StrokeInstance> instances);
+  // How much wider than at the focal distance the nearest end of these lines is drawn.
+  float depthScale(std::span<const StrokeInstance> lines) const;
   void drawSpheres(std::span<const SphereInstance> instances, const gl::ShaderProgram& program);
   // The translucent sheets (block faces, fills) back to front, each slot of translucent spheres
   // and lines just before the first sheet that lies in front of it (DrawBatches::sheet_ends).
@@ -55,8 +58,7 @@ class Renderer {
   void drawGlyphs(const std::vector<GlyphInstance>& instances);
 
   text::GlyphAtlas& atlas_;
-  gl::ShaderProgram mesh_program_, stroke_program_, sphere_program_, translucent_sphere_program_,
-      glyph_program_, line_program_;
+  gl::ShaderProgram mesh_program_, stroke_program_, sphere_program_, glyph_program_, line_program_;
   std::unique_ptr<Pipeline> mesh_, stroke_, sphere_, glyph_, line_;
   gl::Texture atlas_texture_;
   uint64_t atlas_revision_ = ~0ull;
@@ -71,9 +73,13 @@ class Renderer {
   // Per-frame uniforms.
   glm::mat4 view_{1.0f}, proj_{1.0f}, view_proj_{1.0f};
   glm::vec3 eye_{0.0f};
+  float focal_distance_ = 1.0f;
   float width_scale_ = 1.0f, outline_scale_ = 1.0f;
   glm::vec2 viewport_{1.0f};
 };
+
+// A line nearer than a third of the focal distance is drawn no wider than there.
+inline constexpr float kMaxLineDepthScale = 3.0f;
 
 // manimgl's light source for the network-flow scenes.
 inline constexpr glm::vec3 kSceneLight{-10.0f, 10.0f, 30.0f};

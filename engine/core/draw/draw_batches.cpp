@@ -13,6 +13,12 @@
 namespace flowview {
 namespace {
 
+// Translucent spheres and lines write depth (Renderer::drawSlot): leaving one out also uncovers
+// the sheets it hid, and changes what they blend over (each blend rounded to 8 bits). Judged as
+// twice an opaque element's light, the picture stays within the threshold on the main scene's
+// network frames (tests/render/veils_test.cpp).
+constexpr float kDepthWriterLight = 1.0f;
+
 float revealOf(const RevealState& r) {
   return static_cast<float>(applyRate(r.part_rate, r.alpha));
 }
@@ -585,8 +591,9 @@ void Batcher::addSpheres(const SphereGeometry& g, const ElementState& s, const g
     const glm::vec4& c = g.centers[i];
     const glm::vec3 center = pose.apply(glm::vec3(c));
     const float radius = c.w * pose.scale.x;
-    // The impostor's anti-aliased rim reaches a pixel past the silhouette.
-    if (veils && veiled(*veils, &center, 1, 2.0f, radius, lit * opacity, candidates)) {
+    // The impostor's anti-aliased rim reaches a pixel past the silhouette. It writes depth,
+    // hiding the sheets behind it: judged whatever its own opacity (kDepthWriterLight).
+    if (veils && veiled(*veils, &center, 1, 2.0f, radius, kDepthWriterLight * lit, candidates)) {
       ++veiled_stats_.spheres;
       continue;
     }
@@ -622,7 +629,8 @@ void Batcher::addLines(const LineGeometry& g, const ElementState& s, float opaci
     const StrokeInstance segment{p0, g.width, p0 + (p1 - p0) * a, g.width,
                                  glm::vec4(line.color, alpha)};
     const glm::vec3 ends[2] = {segment.a, segment.b};
-    if (veils && veiled(*veils, ends, 2, margin_px, 0.0f, alpha, candidates)) {
+    // A line writes depth too: judged whatever its own opacity, as a sphere is.
+    if (veils && veiled(*veils, ends, 2, margin_px, 0.0f, kDepthWriterLight, candidates)) {
       ++veiled_stats_.lines;
       continue;
     }

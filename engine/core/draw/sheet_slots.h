@@ -1,12 +1,11 @@
 #pragma once
 // Where translucent spheres and lines go among the translucent sheets (block faces and fills,
-// sorted back to front). They write no depth, so a sheet drawn after them would cover them even
-// where it lies behind them: a closed Attention block would grey out the MLP neurons in front of
-// it. Each one is drawn just before the first sheet, back to front, that crosses its sight line
-// (lies between the eye and it) or that belongs to a box around it, and after every sheet before
-// that one. The second rule keeps manimgl's look, where a block's body is drawn over everything
-// added before it without a depth test: a network inside its block is veiled by the far faces
-// too, not only by the near ones.
+// sorted back to front). A sheet drawn after them covers them wherever it lies in front of them,
+// and blending order matters: each one is drawn just before the first sheet, back to front, that
+// crosses its sight line (lies between the eye and it) or that belongs to a box around it, and
+// after every sheet before that one. They write depth (Renderer::drawSlot, as manimgl's
+// depth-tested neurons and lines do), so the faces of their own box that lie behind them are
+// hidden where they are: a network inside its block is veiled by the faces in front of it.
 #include <cstdint>
 #include <glm/mat4x4.hpp>
 #include <glm/vec2.hpp>
