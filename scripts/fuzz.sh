@@ -12,7 +12,11 @@
 # never modified; inputs the fuzzer finds interesting accumulate there between runs). Crashes, timeouts and out-of-memory inputs
 # are written to build/fuzz/findings/; add each one to tests/fuzz/regressions/ once fixed.
 # Environment: JOBS (build parallelism, default 2), FUZZ_TIMEOUT (seconds per input, default 10),
-# FUZZ_RSS_MB (default 2048).
+# FUZZ_RSS_MB (default 2048), FUZZ_SEED (libFuzzer's -seed; unset: a new random seed each run).
+# CI (scripts/quickstart.sh test) fixes the seed so that a run is reproducible: a clean clone
+# mutates the committed corpus in the same order every time, and a finding is one a developer
+# gets again with the same command. Finding new bugs is the job of long runs with random seeds
+# (scripts/fuzz.sh 1800), whose findings go to tests/fuzz/regressions/ once fixed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -60,6 +64,7 @@ fuzz() {  # fuzz TARGET CORPUS DICT SECONDS [options...]
     -max_len=65536 \
     -print_final_stats=1 \
     -artifact_prefix="$findings/" \
+    ${FUZZ_SEED:+-seed="$FUZZ_SEED"} \
     "$@"
 }
 
