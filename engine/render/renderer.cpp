@@ -199,13 +199,17 @@ void Renderer::draw(const DrawBatches& batches, const Camera& camera,
 void Renderer::drawSlot(const DrawBatches& batches, size_t slot) {
   const std::span<const SphereInstance> spheres(batches.spheres[1]);
   const std::span<const StrokeInstance> lines(batches.lines);
-  size_t sphere_first = 0, sphere_end = spheres.size(), line_first = 0, line_end = lines.size();
+  // [first, boxed) open, [boxed, end) inside a block.
+  size_t sphere_first = 0, sphere_boxed = spheres.size(), sphere_end = spheres.size();
+  size_t line_first = 0, line_boxed = lines.size(), line_end = lines.size();
   if (batches.sphere_slot_ends.empty()) {  // no slots: everything before the sheets
     if (slot != 0) return;
   } else {
     sphere_first = slot == 0 ? 0 : batches.sphere_slot_ends[slot - 1];
+    sphere_boxed = batches.sphere_slot_boxed[slot];
     sphere_end = batches.sphere_slot_ends[slot];
     line_first = slot == 0 ? 0 : batches.line_slot_ends[slot - 1];
+    line_boxed = batches.line_slot_boxed[slot];
     line_end = batches.line_slot_ends[slot];
   }
   // manimgl depth-tests the neurons (DotCloud.make_3d) and their connections
@@ -214,9 +218,15 @@ void Renderer::drawSlot(const DrawBatches& batches, size_t slot) {
   // hide the far ones, which is what makes a network read as lit balls on distinct strokes
   // rather than a haze of summed lines. Neurons first, then lines, as the seed adds them.
   glDepthMask(GL_TRUE);
-  drawSpheres(spheres.subspan(sphere_first, sphere_end - sphere_first), sphere_program_);
-  drawLines(lines.subspan(line_first, line_end - line_first));
+  drawSpheres(spheres.subspan(sphere_first, sphere_boxed - sphere_first), sphere_program_);
+  drawLines(lines.subspan(line_first, line_boxed - line_first));
   glDepthMask(GL_FALSE);
+  // Inside a block, no depth writes: manimgl draws the block's body over its network without a
+  // depth test, so the block's far faces, drawn next, veil it too (hlnf_21, hlnf_26). The price:
+  // on the frame a block's body starts fading in around its network, the network turns from
+  // depth-tested balls and strokes to summed translucent ones (see docs/architecture.md).
+  drawSpheres(spheres.subspan(sphere_boxed, sphere_end - sphere_boxed), sphere_program_);
+  drawLines(lines.subspan(line_boxed, line_end - line_boxed));
 }
 
 void Renderer::drawSheetsAndSlots(const DrawBatches& batches) {

@@ -122,6 +122,31 @@ TEST(FlowLook, ClosedMlpBlockVeilsItsNetwork) {
   EXPECT_LE(c.vivid, 40) << "the network shows through its block";
 }
 
+// hlnf_26 (65.04 s), the end of play 26: the third MLP's block has closed around its network,
+// which shows faintly through all its faces (manimgl draws the body over it without a depth
+// test); the networks go only on the next frame. Red- or blue-tinted pixels over the block, box
+// (600,200)-(840,460): reference 779, before the fix 0 (the clock, a sum of run times, fell a
+// few ulps short of 65.04 and the networks were already gone), with every neuron and line
+// writing depth 8551 (the block's far faces hidden behind the network), after 1191 (here, at
+// 640x360: 0 before, 184 after).
+TEST(FlowLook, ClosedMlpBlockShowsItsNetworkFaintly) {
+  auto tinted = [](const Image& image) {
+    int n = 0;
+    for (int y = 100; y < 230; ++y) {
+      for (int x = 300; x < 420; ++x) {
+        const uint8_t* p = image.pixel(x, y);
+        n += p[0] > p[2] + 8 || p[2] > p[0] + 8;
+      }
+    }
+    return n;
+  };
+  const int at_end = tinted(mainScene().at(65.04));
+  std::printf("tinted %d\n", at_end);
+  EXPECT_GE(at_end, 60) << "the network must show through its block";
+  EXPECT_LE(at_end, 800) << "the block's far faces must veil its network too";
+  EXPECT_EQ(tinted(mainScene().at(65.04 + 1.0 / 30)), 0) << "the networks go on the next frame";
+}
+
 // hlnf_03 (6.04 s): random_bright_color draws lightness 0.5-1, so some token tints are near
 // white. Share of near-grey pixels among the bright pixels of the phrase, box
 // (150,340)-(1000,385): reference 0.13, before 0.0 (every tint saturated cyan or blue), after

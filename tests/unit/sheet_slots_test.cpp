@@ -67,6 +67,26 @@ TEST(SheetSlots, AssignGroupsSpheresAndLinesBySlot) {
   EXPECT_EQ(batches.line_slot_ends, (std::vector<uint32_t>{2, 3, 3}));
   EXPECT_FLOAT_EQ(batches.lines[0].width_a, 1.0f) << "within a slot, by width";
   EXPECT_FLOAT_EQ(batches.lines[1].width_a, 3.0f);
+  EXPECT_EQ(batches.sphere_slot_boxed, batches.sphere_slot_ends) << "no box: none boxed";
+  EXPECT_EQ(batches.line_slot_boxed, batches.line_slot_ends);
+}
+
+// Inside a block the open ones (written with depth) come first in a slot, the boxed ones (no
+// depth writes, so every face of their block veils them) after them.
+TEST(SheetSlots, WithinASlotTheOpenOnesComeBeforeTheBoxedOnes) {
+  Fixture f(true);
+  EXPECT_TRUE(f.slots.place({0, 0, 0}).boxed) << "inside the box";
+  EXPECT_FALSE(f.slots.place({0, 0, 5}).boxed) << "in front of it";
+  EXPECT_FALSE(f.slots.place({0, 0, -5}).boxed) << "behind it: before its far face, open";
+  DrawBatches batches;
+  batches.spheres[1] = {{{0, 0, 0}, 0.1f, glm::vec4(1)},
+                        {{0, 0, -5}, 0.1f, glm::vec4(1)},
+                        {{0, 0, 5}, 0.1f, glm::vec4(1)}};
+  f.slots.assign(batches);
+  EXPECT_EQ(batches.sphere_slot_ends, (std::vector<uint32_t>{2, 2, 3}));
+  EXPECT_EQ(batches.sphere_slot_boxed, (std::vector<uint32_t>{1, 2, 3}));
+  EXPECT_FLOAT_EQ(batches.spheres[1][0].center.z, -5.0f) << "the open one first";
+  EXPECT_FLOAT_EQ(batches.spheres[1][1].center.z, 0.0f);
 }
 
 }  // namespace

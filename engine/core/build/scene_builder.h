@@ -14,9 +14,12 @@ namespace flowview {
 
 // The time just after t. manimgl's self.add / self.remove between two plays take effect after the
 // frame at t, the last of the play before (its still shows the scene as that play left it): add
-// or remove at justAfter(t), not at t.
+// or remove at justAfter(t), not at t. A microsecond after, not the next double: the clock is a
+// sum of run times, a few ulps off the decimal time a still is asked for (65.04 s, the end of
+// play 26, came out just below 65.04, so its still lost the MLP networks), and a microsecond is
+// far below a frame.
 inline double justAfter(double t) {
-  return std::nextafter(t, std::numeric_limits<double>::infinity());
+  return t + 1e-6;
 }
 
 class SceneBuilder {

@@ -13,10 +13,9 @@
 namespace flowview {
 namespace {
 
-// Translucent spheres and lines write depth (Renderer::drawSlot): leaving one out also uncovers
-// the sheets it hid, and changes what they blend over (each blend rounded to 8 bits). Judged as
-// twice an opaque element's light, the picture stays within the threshold on the main scene's
-// network frames (tests/render/veils_test.cpp).
+// Translucent spheres and lines outside the blocks write depth (Renderer::drawSlot): leaving one
+// out also uncovers what it hid, so whatever its opacity, it is judged as if opaque. (Which ones
+// sit inside a block is known only once they are placed among the sheets.)
 constexpr float kDepthWriterLight = 1.0f;
 
 float revealOf(const RevealState& r) {
@@ -103,6 +102,8 @@ void DrawBatches::clear() {
   sheet_ends.clear();
   sphere_slot_ends.clear();
   line_slot_ends.clear();
+  sphere_slot_boxed.clear();
+  line_slot_boxed.clear();
   front_fills.clear();
   front_strokes.clear();
   front_glyphs.clear();

@@ -61,7 +61,7 @@ void SheetSlots::prepare(const std::vector<MeshVertex>& vertices,
   }
 }
 
-uint32_t SheetSlots::slotOf(glm::vec3 p) const {
+SheetSlots::Place SheetSlots::place(glm::vec3 p) const {
   const glm::vec4 clip = view_proj_ * glm::vec4(p, 1.0f);
   const bool on_screen = clip.w > 1e-6f;
   const glm::vec2 ndc = on_screen ? glm::vec2(clip) / clip.w : glm::vec2(0.0f);
@@ -72,51 +72,62 @@ uint32_t SheetSlots::slotOf(glm::vec3 p) const {
       continue;
     if (glm::all(glm::greaterThanEqual(p, sheet.box.lo)) &&
         glm::all(glm::lessThanEqual(p, sheet.box.hi)))
-      return i;  // inside this sheet's box, and on screen within the sheet's bounds
+      return {i, true};  // inside this sheet's box, and on screen within the sheet's bounds
     const std::vector<MeshVertex>& v = *vertices_;
     for (uint32_t k = sheet.first; k + 3 <= sheet.end; k += 3) {
-      if (segmentCrosses(eye_, p, v[k].position, v[k + 1].position, v[k + 2].position)) return i;
+      if (segmentCrosses(eye_, p, v[k].position, v[k + 1].position, v[k + 2].position))
+        return {i, false};
     }
   }
-  return sheetCount();
+  return {sheetCount(), false};
 }
 
 void SheetSlots::assign(DrawBatches& out) {
   const uint32_t slots = sheetCount() + 1;
+  const auto keyOf = [this](glm::vec3 p, float width, uint32_t index) {
+    const Place at = sheets_.empty() ? Place{0u, false} : place(p);
+    return Key{at.slot, at.boxed, width, index};
+  };
+  const auto by_slot = [](const Key& a, const Key& b) {
+    if (a.slot != b.slot) return a.slot < b.slot;
+    if (a.boxed != b.boxed) return !a.boxed;
+    return a.width < b.width;
+  };
+  // Counts per slot (and of its open ones) -> running ends (and where its boxed ones start).
+  const auto tally = [&](std::vector<uint32_t>& ends, std::vector<uint32_t>& boxed) {
+    ends.assign(slots, 0);
+    boxed.assign(slots, 0);
+    for (const Key& key : keys_) {
+      ++ends[key.slot];
+      boxed[key.slot] += !key.boxed;
+    }
+    uint32_t before = 0;
+    for (uint32_t s = 0; s < slots; ++s) {
+      boxed[s] += before;
+      ends[s] += before;
+      before = ends[s];
+    }
+  };
   // Spheres: by slot, in their order otherwise.
   std::vector<SphereInstance>& spheres = out.spheres[1];
   keys_.clear();
-  for (uint32_t i = 0; i < spheres.size(); ++i)
-    keys_.push_back({sheets_.empty() ? 0u : slotOf(spheres[i].center), 0.0f, i});
-  const auto by_slot = [](const Key& a, const Key& b) {
-    return a.slot < b.slot || (a.slot == b.slot && a.width < b.width);
-  };
+  for (uint32_t i = 0; i < spheres.size(); ++i) keys_.push_back(keyOf(spheres[i].center, 0.0f, i));
   std::stable_sort(keys_.begin(), keys_.end(), by_slot);
   sphere_scratch_.resize(spheres.size());
-  out.sphere_slot_ends.assign(slots, 0);
-  for (size_t k = 0; k < keys_.size(); ++k) {
-    sphere_scratch_[k] = spheres[keys_[k].index];
-    ++out.sphere_slot_ends[keys_[k].slot];
-  }
+  for (size_t k = 0; k < keys_.size(); ++k) sphere_scratch_[k] = spheres[keys_[k].index];
+  tally(out.sphere_slot_ends, out.sphere_slot_boxed);
   spheres.swap(sphere_scratch_);
   // Lines: by slot (their midpoint's), then by width (one draw per width).
   keys_.clear();
   for (uint32_t i = 0; i < out.lines.size(); ++i) {
     const StrokeInstance& line = out.lines[i];
-    keys_.push_back({sheets_.empty() ? 0u : slotOf(0.5f * (line.a + line.b)), line.width_a, i});
+    keys_.push_back(keyOf(0.5f * (line.a + line.b), line.width_a, i));
   }
   std::stable_sort(keys_.begin(), keys_.end(), by_slot);
   line_scratch_.resize(out.lines.size());
-  out.line_slot_ends.assign(slots, 0);
-  for (size_t k = 0; k < keys_.size(); ++k) {
-    line_scratch_[k] = out.lines[keys_[k].index];
-    ++out.line_slot_ends[keys_[k].slot];
-  }
+  for (size_t k = 0; k < keys_.size(); ++k) line_scratch_[k] = out.lines[keys_[k].index];
+  tally(out.line_slot_ends, out.line_slot_boxed);
   out.lines.swap(line_scratch_);
-  for (uint32_t s = 1; s < slots; ++s) {  // counts -> running ends
-    out.sphere_slot_ends[s] += out.sphere_slot_ends[s - 1];
-    out.line_slot_ends[s] += out.line_slot_ends[s - 1];
-  }
 }
 
 }  // namespace flowview

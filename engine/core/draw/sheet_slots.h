@@ -5,7 +5,9 @@
 // crosses its sight line (lies between the eye and it) or that belongs to a box around it, and
 // after every sheet before that one. They write depth (Renderer::drawSlot, as manimgl's
 // depth-tested neurons and lines do), so the faces of their own box that lie behind them are
-// hidden where they are: a network inside its block is veiled by the faces in front of it.
+// hidden where they are. Not those inside a block (boxed): manimgl draws a block's body after
+// its network without a depth test, so every face of the block veils the network, the far ones
+// too; those write no depth.
 #include <cstdint>
 #include <glm/mat4x4.hpp>
 #include <glm/vec2.hpp>
@@ -24,12 +26,19 @@ class SheetSlots {
                const std::vector<SheetBox>& boxes, glm::vec3 eye, const glm::mat4& view_proj);
   // The index of the first sheet crossing the segment from the eye to `p` or around `p` and in
   // front of it on screen; the sheet count when none is (drawn after them all).
-  uint32_t slotOf(glm::vec3 p) const;
+  uint32_t slotOf(glm::vec3 p) const { return place(p).slot; }
+  // The slot, and whether it was chosen by a box around `p` (p is inside a translucent block).
+  struct Place {
+    uint32_t slot;
+    bool boxed;
+  };
+  Place place(glm::vec3 p) const;
   uint32_t sheetCount() const { return static_cast<uint32_t>(sheets_.size()); }
 
-  // Reorders out.spheres[1] and out.lines by slot (lines keep their width order within a slot)
-  // and writes out.sphere_slot_ends / out.line_slot_ends. `prepare` must have been called with
-  // out.box_faces and out.sheet_ends.
+  // Reorders out.spheres[1] and out.lines by slot, within a slot the open ones (no box around
+  // them) before the boxed ones (lines keep their width order within each), and writes
+  // out.sphere_slot_ends / out.line_slot_ends and out.sphere_slot_boxed / out.line_slot_boxed.
+  // `prepare` must have been called with out.box_faces and out.sheet_ends.
   void assign(DrawBatches& out);
 
  private:
@@ -41,6 +50,7 @@ class SheetSlots {
   };
   struct Key {
     uint32_t slot;
+    bool boxed;
     float width;
     uint32_t index;
   };
