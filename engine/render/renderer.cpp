@@ -149,7 +149,11 @@ void Renderer::draw(const DrawBatches& batches, const Camera& camera,
   const glm::vec4 bg = options.transparent ? glm::vec4(0.0f) : options.background;
   glClearColor(bg.r, bg.g, bg.b, bg.a);
   glClearDepth(1.0);
-  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  glClearStencil(0);
+  glStencilMask(0xFF);
+  has_stencil_ = hasStencil(target.framebuffer);
+  boxed_drawn_ = false;
+  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | (has_stencil_ ? GL_STENCIL_BUFFER_BIT : 0));
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LEQUAL);
   glEnable(GL_BLEND);
@@ -220,13 +224,25 @@ void Renderer::drawSlot(const DrawBatches& batches, size_t slot) {
   glDepthMask(GL_TRUE);
   drawSpheres(spheres.subspan(sphere_first, sphere_boxed - sphere_first), sphere_program_);
   drawLines(lines.subspan(line_first, line_boxed - line_first));
+  // Inside a block the same, but manimgl draws the block's body over its network without a
+  // depth test, so the block's far faces, drawn next, veil it too (hlnf_21, hlnf_26): the
+  // network marks its pixels in the stencil and the sheets ignore its depth there (drawSheets).
+  // Without a stencil buffer the far faces stay hidden behind it.
+  if (sphere_end > sphere_boxed || line_end > line_boxed) {
+    if (has_stencil_) {
+      glEnable(GL_STENCIL_TEST);
+      glStencilFunc(GL_ALWAYS, 1, 0xFF);
+      glStencilOp(GL_KEEP, GL_KEEP, GL_REPLACE);
+    }
+    drawSpheres(spheres.subspan(sphere_boxed, sphere_end - sphere_boxed), sphere_program_);
+    drawLines(lines.subspan(line_boxed, line_end - line_boxed));
+    if (has_stencil_) {
+      glStencilOp(GL_KEEP, GL_KEEP, GL_KEEP);
+      glDisable(GL_STENCIL_TEST);
+      boxed_drawn_ = true;
+    }
+  }
   glDepthMask(GL_FALSE);
-  // Inside a block, no depth writes: manimgl draws the block's body over its network without a
-  // depth test, so the block's far faces, drawn next, veil it too (hlnf_21, hlnf_26). The price:
-  // on the frame a block's body starts fading in around its network, the network turns from
-  // depth-tested balls and strokes to summed translucent ones (see docs/architecture.md).
-  drawSpheres(spheres.subspan(sphere_boxed, sphere_end - sphere_boxed), sphere_program_);
-  drawLines(lines.subspan(line_boxed, line_end - line_boxed));
 }
 
 void Renderer::drawSheetsAndSlots(const DrawBatches& batches) {
@@ -242,15 +258,47 @@ void Renderer::drawSheetsAndSlots(const DrawBatches& batches) {
   for (size_t s = 1; s < slots; ++s) {
     if (slotEmpty(s)) continue;
     const size_t upto = batches.sheet_ends[s - 1];
-    glEnable(GL_POLYGON_OFFSET_FILL);
-    drawMeshes(sheets.subspan(drawn, upto - drawn));
-    glDisable(GL_POLYGON_OFFSET_FILL);
+    drawSheets(sheets.subspan(drawn, upto - drawn));
     drawn = upto;
     drawSlot(batches, s);
   }
+  drawSheets(sheets.subspan(drawn));
+}
+
+void Renderer::drawSheets(std::span<const MeshVertex> sheets) {
+  if (sheets.empty()) return;
   glEnable(GL_POLYGON_OFFSET_FILL);
-  drawMeshes(sheets.subspan(drawn));
+  if (!boxed_drawn_) {
+    drawMeshes(sheets);
+  } else {
+    // Where a network inside a block was drawn (stencil 1), the sheets are drawn over it
+    // whatever its depth; it passed the depth test there, so nothing opaque lies in front.
+    glEnable(GL_STENCIL_TEST);
+    glStencilMask(0x00);
+    glStencilFunc(GL_EQUAL, 0, 0xFF);
+    drawMeshes(sheets);
+    glStencilFunc(GL_EQUAL, 1, 0xFF);
+    glDepthFunc(GL_ALWAYS);
+    drawMeshes(sheets);
+    glDepthFunc(GL_LEQUAL);
+    glStencilMask(0xFF);
+    glDisable(GL_STENCIL_TEST);
+  }
   glDisable(GL_POLYGON_OFFSET_FILL);
+}
+
+bool Renderer::hasStencil(GLuint framebuffer) const {
+  const GLenum attachment = framebuffer == 0 ? GL_STENCIL : GL_STENCIL_ATTACHMENT;
+  GLint type = GL_NONE, bits = 0;
+  glGetFramebufferAttachmentParameteriv(GL_DRAW_FRAMEBUFFER, attachment,
+                                        GL_FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE, &type);
+  if (type != GL_NONE) {
+    glGetFramebufferAttachmentParameteriv(GL_DRAW_FRAMEBUFFER, attachment,
+                                          GL_FRAMEBUFFER_ATTACHMENT_STENCIL_SIZE, &bits);
+  }
+  while (glGetError() != GL_NO_ERROR) {
+  }
+  return type != GL_NONE && bits > 0;
 }
 
 void Renderer::setAlphaToCoverage(bool on) {

@@ -55,6 +55,9 @@ class Renderer {
   // and lines just before the first sheet that lies in front of it (DrawBatches::sheet_ends).
   void drawSheetsAndSlots(const DrawBatches& batches);
   void drawSlot(const DrawBatches& batches, size_t slot);
+  // Translucent sheets; over a network inside a block (stencil 1) whatever its depth.
+  void drawSheets(std::span<const MeshVertex> sheets);
+  bool hasStencil(GLuint framebuffer) const;  // of the bound draw framebuffer
   void drawGlyphs(const std::vector<GlyphInstance>& instances);
 
   text::GlyphAtlas& atlas_;
@@ -68,6 +71,8 @@ class Renderer {
   EdgeMode edge_mode_ = EdgeMode::Blended;
   glm::vec4 viewport_rect_{0.0f, 0.0f, 1.0f, 1.0f};  // GL_VIEWPORT of this draw
   bool multisampled_ = false;                        // the target of this draw has samples
+  bool has_stencil_ = false;                         // the target of this draw has a stencil
+  bool boxed_drawn_ = false;  // a network inside a block has marked the stencil this frame
   // Widest line the context rasterizes (0: no wide lines, e.g. a forward-compatible context).
   float max_line_width_ = 0.0f, max_multisampled_line_width_ = 0.0f;
   // Per-frame uniforms.

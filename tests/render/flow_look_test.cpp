@@ -125,26 +125,40 @@ TEST(FlowLook, ClosedMlpBlockVeilsItsNetwork) {
 // hlnf_26 (65.04 s), the end of play 26: the third MLP's block has closed around its network,
 // which shows faintly through all its faces (manimgl draws the body over it without a depth
 // test); the networks go only on the next frame. Red- or blue-tinted pixels over the block, box
-// (600,200)-(840,460): reference 779, before the fix 0 (the clock, a sum of run times, fell a
-// few ulps short of 65.04 and the networks were already gone), with every neuron and line
-// writing depth 8551 (the block's far faces hidden behind the network), after 1191 (here, at
-// 640x360: 0 before, 184 after).
+// (600,200)-(840,460) at 1280x720: reference 779; before the fix 0 (the clock, a sum of run
+// times, fell a few ulps short of 65.04 and the networks were already gone); 8551 with the
+// network's depth hiding the block's far faces, 1191 with the network drawn without depth
+// writes; 339 now (depth-tested, the far faces drawn over it through the stencil).
 TEST(FlowLook, ClosedMlpBlockShowsItsNetworkFaintly) {
   auto tinted = [](const Image& image) {
     int n = 0;
-    for (int y = 100; y < 230; ++y) {
-      for (int x = 300; x < 420; ++x) {
+    for (int y = 200; y < 460; ++y) {
+      for (int x = 600; x < 840; ++x) {
         const uint8_t* p = image.pixel(x, y);
         n += p[0] > p[2] + 8 || p[2] > p[0] + 8;
       }
     }
     return n;
   };
-  const int at_end = tinted(mainScene().at(65.04));
+  const int at_end = tinted(mainScene().at(65.04, 1280, 720));
   std::printf("tinted %d\n", at_end);
-  EXPECT_GE(at_end, 60) << "the network must show through its block";
-  EXPECT_LE(at_end, 800) << "the block's far faces must veil its network too";
-  EXPECT_EQ(tinted(mainScene().at(65.04 + 1.0 / 30)), 0) << "the networks go on the next frame";
+  EXPECT_GE(at_end, 150) << "the network must show through its block";
+  EXPECT_LE(at_end, 3000) << "the block's far faces must veil its network too";
+  EXPECT_EQ(tinted(mainScene().at(65.04 + 1.0 / 30, 1280, 720)), 0)
+      << "the networks go on the next frame";
+}
+
+// Play 21: the second MLP's block body starts fading in around its network (50.04 s on). The
+// network stays depth-tested while the faces veil it more and more, with no jump between two
+// frames: vivid pixels over the network, box (600,190)-(1020,570) at 1280x720, at 50.17 s and
+// 50.20 s: 7272 and 7339; drawing a network inside a block without depth writes (summed lines)
+// jumped to 11649 on the frame the body became a sheet.
+TEST(FlowLook, NetworkKeepsItsLookAsItsBlockFadesIn) {
+  const Counts before = count(mainScene().at(50.17, 1280, 720), 600, 190, 1020, 570);
+  const Counts after = count(mainScene().at(50.20, 1280, 720), 600, 190, 1020, 570);
+  std::printf("vivid %d -> %d\n", before.vivid, after.vivid);
+  ASSERT_GT(before.vivid, 1000) << "the network must show";
+  EXPECT_LE(std::abs(after.vivid - before.vivid), before.vivid / 10) << "the network's look jumps";
 }
 
 // hlnf_03 (6.04 s): random_bright_color draws lightness 0.5-1, so some token tints are near

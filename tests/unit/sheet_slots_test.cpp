@@ -71,8 +71,8 @@ TEST(SheetSlots, AssignGroupsSpheresAndLinesBySlot) {
   EXPECT_EQ(batches.line_slot_boxed, batches.line_slot_ends);
 }
 
-// Inside a block the open ones (written with depth) come first in a slot, the boxed ones (no
-// depth writes, so every face of their block veils them) after them.
+// The open ones come first in a slot, the boxed ones (inside a block: every face of their block
+// is drawn over them, whatever their depth) after them.
 TEST(SheetSlots, WithinASlotTheOpenOnesComeBeforeTheBoxedOnes) {
   Fixture f(true);
   EXPECT_TRUE(f.slots.place({0, 0, 0}).boxed) << "inside the box";

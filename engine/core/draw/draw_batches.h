@@ -77,8 +77,8 @@ struct DrawBatches {
   // spheres[1] and lines in slots (SheetSlots): slot s, [ends[s - 1], ends[s]), is drawn after
   // sheet s - 1 and before sheet s; one slot more than sheets (empty when there are none).
   std::vector<uint32_t> sphere_slot_ends, line_slot_ends;
-  // Where slot s's boxed ones (inside a translucent block: drawn without depth writes) start;
-  // the open ones before them write depth (Renderer::drawSlot).
+  // Where slot s's boxed ones (inside a translucent block: the sheets ignore their depth) start
+  // (Renderer::drawSlot).
   std::vector<uint32_t> sphere_slot_boxed, line_slot_boxed;
   // Drawn after the box faces, without depth writes (ElementState::over_blocks).
   std::vector<MeshVertex> front_fills;

@@ -5,9 +5,9 @@
 // crosses its sight line (lies between the eye and it) or that belongs to a box around it, and
 // after every sheet before that one. They write depth (Renderer::drawSlot, as manimgl's
 // depth-tested neurons and lines do), so the faces of their own box that lie behind them are
-// hidden where they are. Not those inside a block (boxed): manimgl draws a block's body after
-// its network without a depth test, so every face of the block veils the network, the far ones
-// too; those write no depth.
+// hidden where they are. Not by those inside a block (boxed): manimgl draws a block's body
+// after its network without a depth test, so every face of the block veils the network, the far
+// ones too; the boxed ones mark the stencil, and the sheets ignore their depth there.
 #include <cstdint>
 #include <glm/mat4x4.hpp>
 #include <glm/vec2.hpp>

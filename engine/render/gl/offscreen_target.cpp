@@ -25,11 +25,13 @@ OffscreenTarget::OffscreenTarget(int width, int height, int samples)
   glBindRenderbuffer(GL_RENDERBUFFER, msaa_color_.id());
   glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples_, GL_RGBA8, width, height);
   glBindRenderbuffer(GL_RENDERBUFFER, msaa_depth_.id());
-  glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples_, GL_DEPTH_COMPONENT24, width, height);
+  // With a stencil: Renderer marks the networks inside blocks in it.
+  glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples_, GL_DEPTH24_STENCIL8, width, height);
   glBindFramebuffer(GL_FRAMEBUFFER, msaa_fbo_.id());
   glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER,
                             msaa_color_.id());
-  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, msaa_depth_.id());
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER,
+                            msaa_depth_.id());
   if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
     throw std::runtime_error("cannot create a " + std::to_string(width) + "x" +
                              std::to_string(height) + " multisampled framebuffer");
