@@ -135,5 +135,9 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
+  if (asksForHelp(args)) {  // "flowview scene.json --help": the viewer's usage is the whole one
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
   return flowview::viewer::runViewer(args);
 }

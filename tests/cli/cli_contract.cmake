@@ -30,6 +30,10 @@ foreach(form "render;--help" "help;render" "render;scene.json;-h")
     message(FATAL_ERROR "'${form}' printed:\n${LAST_OUT}")
   endif()
 endforeach()
+expect_run(0 "" ${FLOWVIEW} ${SCENES}/test_pattern.json --help)
+if(NOT LAST_OUT MATCHES "viewer options:")
+  message(FATAL_ERROR "the viewer's --help printed:\n${LAST_OUT}")
+endif()
 
 # render works with no display and writes a PNG
 expect_run(0 "" ${FLOWVIEW} render ${SCENES}/test_pattern.json --time 0 --size 64x36 --out ${WORK}/a.png)
