@@ -1,6 +1,7 @@
 // flowview: hands the command line to a subcommand or to the viewer.
 #include <malloc.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <string>
@@ -31,11 +32,11 @@ usage:
   flowview info --elements SCENE.json      JSON: every addressable element id and its kind
   flowview validate SCENE.json             exit 0 if the scene file is valid, else the error
   flowview format SCENE.json               print the normalized scene (defaults explicit)
-  flowview bench SCENE.json [--size WxH] [--frames N]   JSON with measured figures
+  flowview bench SCENE.json [--size WxH] [--frames N] [--time T]   JSON: frame times
   flowview tokenize [--model DIR] TEXT     JSON: GPT-2 tokens and ids of TEXT
   flowview predict --model DIR [--top K] [--temperature T] [--attention] TEXT
                                            JSON: GPT-2's next-token probabilities (and attention)
-  flowview --help | --version
+  flowview --help | --version | COMMAND --help
 
 viewer options:
   --start-at BEAT|TIME   start at a beat (#N, 1-based, or a name) or a time in seconds
@@ -54,6 +55,41 @@ machine.
 See docs/command-line.md for everything.
 )";
 
+// The usage lines of one subcommand: each "  flowview NAME" line of kUsage with the lines that
+// continue it (indented further), then the common options.
+std::string usageOf(const std::string& name) {
+  const std::string text = kUsage, head = "  flowview " + name + " ";
+  std::string out = "usage:\n";
+  bool inside = false;
+  for (size_t start = 0; start < text.size();) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string line = text.substr(start, end - start);
+    start = end + 1;
+    if (line.rfind(head, 0) == 0) {
+      inside = true;
+    } else if (!(inside && line.rfind("           ", 0) == 0)) {
+      inside = false;
+    }
+    if (inside) out += line + "\n";
+  }
+  const size_t common = text.find("Common options:");
+  return out + "\n" + text.substr(common);
+}
+
+bool asksForHelp(const std::vector<std::string>& args) {
+  for (const std::string& a : args)
+    if (a == "--help" || a == "-h") return true;
+  return false;
+}
+
+const std::vector<std::string> kCommands = {"render",   "export",  "info",   "validate", "bench",
+                                            "tokenize", "predict", "format", "help"};
+
+bool isCommand(const std::string& name) {
+  return name != "help" && std::find(kCommands.begin(), kCommands.end(), name) != kCommands.end();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -71,6 +107,12 @@ int main(int argc, char** argv) {
   if (!args.empty()) {
     const std::string& first = args.front();
     const std::vector<std::string> rest(args.begin() + 1, args.end());
+    // "flowview help render" and "flowview render --help": that subcommand's usage.
+    if ((first == "help" && !rest.empty() && isCommand(rest.front())) ||
+        (isCommand(first) && asksForHelp(rest))) {
+      std::fputs(usageOf(first == "help" ? rest.front() : first).c_str(), stdout);
+      return 0;
+    }
     if (first == "--help" || first == "-h" || first == "help") {
       std::fputs(kUsage, stdout);
       return 0;
@@ -88,12 +130,14 @@ int main(int argc, char** argv) {
     if (first == "tokenize") return flowview::cli::runTokenize(rest);
     if (first == "predict") return flowview::cli::runPredict(rest);
     if (flowview::cli::looksLikeCommand(first)) {
-      const std::vector<std::string> commands = {
-          "render", "export", "info", "validate", "bench", "tokenize", "predict", "format", "help"};
       std::fprintf(stderr, "flowview: %s\n",
-                   flowview::cli::unknownCommandMessage(first, commands).c_str());
+                   flowview::cli::unknownCommandMessage(first, kCommands).c_str());
       return 2;
     }
+  }
+  if (asksForHelp(args)) {  // "flowview scene.json --help": the viewer's usage is the whole one
+    std::fputs(kUsage, stdout);
+    return 0;
   }
   return flowview::viewer::runViewer(args);
 }

@@ -23,6 +23,17 @@ expect_run(0 "" ${FLOWVIEW} --help)
 if(NOT LAST_OUT MATCHES "flowview render SCENE.json")
   message(FATAL_ERROR "--help lacks the render usage")
 endif()
+# a subcommand's own usage: "render --help" and "help render", exit 0, only its lines
+foreach(form "render;--help" "help;render" "render;scene.json;-h")
+  expect_run(0 "" ${FLOWVIEW} ${form})
+  if(NOT LAST_OUT MATCHES "flowview render SCENE.json" OR LAST_OUT MATCHES "flowview export")
+    message(FATAL_ERROR "'${form}' printed:\n${LAST_OUT}")
+  endif()
+endforeach()
+expect_run(0 "" ${FLOWVIEW} ${SCENES}/test_pattern.json --help)
+if(NOT LAST_OUT MATCHES "viewer options:")
+  message(FATAL_ERROR "the viewer's --help printed:\n${LAST_OUT}")
+endif()
 
 # render works with no display and writes a PNG
 expect_run(0 "" ${FLOWVIEW} render ${SCENES}/test_pattern.json --time 0 --size 64x36 --out ${WORK}/a.png)

@@ -88,6 +88,26 @@ TEST(Gpt3Scale, TheStackShowsADarkGapBetweenLayers) {
   EXPECT_GE(gaps, 80) << "96 layers must read as separate slabs";
 }
 
+// While the camera swings round to the stack's side (11.5 to 13.5 s), the picture is a band of
+// layers, not a hairline: one layer is a hundred times wider than deep, so the swing framed on it
+// alone showed a line at most a few pixels thick for two seconds. Lit pixels below the captions
+// (top 200 rows left out), 960x540 before the fix: 3,530 / 6,910 / 3,721 / 3,036 at 11.5 / 12 /
+// 12.5 / 13 s; after: 11,118 / 34,773 / 30,305 / 35,058. Here at 1280x720 (1.78x the pixels).
+TEST(Gpt3Scale, TheSwingShowsABandOfLayersNotALine) {
+  Gpt3Scale& g = gpt3();
+  int fewest = kW * kH;
+  double fewest_t = 0;
+  for (double t = 11.75; t <= 13.5; t += 0.25) {
+    const Image image = g.at(t);
+    int lit = 0;
+    for (int y = 200; y < kH; ++y)
+      for (int x = 0; x < kW; ++x) lit += brightness(image, x, y) > 20;
+    if (lit < fewest) fewest = lit, fewest_t = t;
+  }
+  std::printf("fewest lit pixels during the swing: %d (t = %.2f)\n", fewest, fewest_t);
+  EXPECT_GT(fewest, 30000) << "at t = " << fewest_t << " the stack reads as a line";
+}
+
 // The whole row at 10 s: its far part, whose columns are a pixel or less on screen, is a flat
 // tone, not bars that beat against the pixels. Measured as the mean brightness change from one
 // pixel to the next along the row: 1.1 levels a pixel; the same frame drawn with the previous

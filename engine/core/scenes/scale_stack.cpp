@@ -1,5 +1,6 @@
 #include "core/scenes/scale_stack.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <glm/gtc/quaternion.hpp>
@@ -31,6 +32,8 @@ constexpr EulerDegrees kStackView{78.0f, -35.0f, 0.0f};
 // the band at the top that the captions hold (their lowest line ends at y = 2.0 of the 8-unit
 // frame, 0.5 in these coordinates).
 constexpr glm::vec2 kStackFrameLow{-0.94f, -0.9f}, kStackFrameHigh{0.94f, 0.42f};
+// The layers framed when the camera has swung round to the stack's side.
+constexpr int kSideLayers = 12;
 
 // The camera of orientation `view` that fits the box [lo, hi] into the frame rectangle [low, high]
 // (normalized device coordinates) as tightly as its bounding box allows: the height scales the
@@ -85,12 +88,16 @@ ScaleStackLayout scaleStackLayout(const ScaleStackParams& p) {
   // From in front of the first vector, down the whole row: 2,048 vectors recede to the right.
   const float row_reach = std::min(grid.width(), 240.0f);
   layout.layer = Camera::fromEuler({-58, -16, 0}, {first + 0.5f * row_reach, 0, 0}, 80.0f);
-  // From the stack's side: the first layer alone, then the whole stack, both below the captions.
+  // From the stack's side: the first layers, then the whole stack, both below the captions. One
+  // layer is a hundred times wider than deep, a hairline from any height; the first dozen read
+  // as a band of slabs while the camera swings round.
   const glm::vec3 near_corner(0.5f * layout.width, 0.5f * layout.height, 0.0f);
   const glm::vec3 first_layer(-0.5f * layout.width, -0.5f * layout.height,
                               -kArrayToBlock - 2.0f * kBlockDepth);
-  layout.side =
-      fitBox(kStackView, first_layer, near_corner, kStackFrameLow, kStackFrameHigh, aspect);
+  const float side_depth =
+      static_cast<float>(std::min(p.layers, kSideLayers) - 1) * kLayerPitch - first_layer.z;
+  layout.side = fitBox(kStackView, {first_layer.x, first_layer.y, -side_depth}, near_corner,
+                       kStackFrameLow, kStackFrameHigh, aspect);
   layout.stack = fitBox(kStackView, {first_layer.x, first_layer.y, -layout.depth}, near_corner,
                         kStackFrameLow, kStackFrameHigh, aspect);
   return layout;
@@ -187,13 +194,15 @@ void buildScaleStack(SceneBuilder& b, text::GlyphAtlas&, const ScaleStackParams&
   b.moveCamera({t0 + 2.5, t0 + 5.5}, layout.stack);
   // Each layer appears whole (a fade would make 192 blocks translucent at once, and a software
   // rasterizer blend them all).
-  const double build_start = t0 + 2.5, build_span = 3.0;
+  // The first dozen come during the swing, so the row, edge-on from above, grows into a band of
+  // slabs as it turns; the rest as the camera pulls back.
+  const size_t side_layers = std::min(layer_parts.size(), static_cast<size_t>(kSideLayers));
   for (size_t k = 0; k < layer_parts.size(); ++k) {
-    // The first layer's blocks come with the swing, so the row, edge-on from above, reads as a
-    // slab.
-    const double start = k == 0 ? t0 + 1.25
-                                : build_start + build_span * static_cast<double>(k) /
-                                                    static_cast<double>(layer_parts.size());
+    const double start =
+        k < side_layers ? t0 + 1.0 + 1.5 * static_cast<double>(k) / static_cast<double>(side_layers)
+                        : t0 + 2.5 +
+                              3.0 * static_cast<double>(k - side_layers) /
+                                  static_cast<double>(layer_parts.size() - side_layers);
     for (int e : layer_parts[k]) b.hideUntil(e, start);
   }
   b.fadeTo(layers_label, {t0 + 1.5, t0 + 2.5}, 1.0f);
