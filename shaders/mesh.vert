@@ -22,7 +22,8 @@ void main() {
     vec3 n = normalize(a_normal.xyz);
     vec3 to_light = normalize(u_light - world);
     vec3 to_eye = normalize(u_eye - world);
-    if (dot(n, to_eye) < 0.0) n = -n;  // the side the eye sees
+    // One-sided, as manimgl (its add_light leaves the two-sided flip commented out): a face seen
+    // from inside a block is lit by its outward normal, so the inside of a block is darker.
     float diffuse = max(dot(n, to_light), 0.0);
     float off = 1.0 - dot(reflect(-to_light, n), to_eye);
     float shine = exp(-3.0 * off * off);

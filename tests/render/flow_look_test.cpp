@@ -161,6 +161,27 @@ TEST(FlowLook, NetworkKeepsItsLookAsItsBlockFadesIn) {
   EXPECT_LE(std::abs(after.vivid - before.vivid), before.vivid / 10) << "the network's look jumps";
 }
 
+// hlnf_12 (24.04 s): the copy of the layer inside the open Attention block stands on the block's
+// far faces, seen from inside. manimgl lights a face by its outward normal whichever side the eye
+// is on (its add_light leaves the two-sided flip out), so from inside the faces are darker and
+// the columns stand out. Median grey over the first column, box (588,295)-(625,420) at
+// 1280x720: reference 160, before the fix (two-sided) 179, after 161.
+TEST(FlowLook, BlockFacesSeenFromInsideAreLitByTheirOutwardNormal) {
+  const Image image = mainScene().at(24.04, 1280, 720);
+  std::vector<int> grey;
+  for (int y = 295; y < 420; ++y) {
+    for (int x = 588; x < 625; ++x) {
+      const uint8_t* p = image.pixel(x, y);
+      grey.push_back(std::max({p[0], p[1], p[2]}));
+    }
+  }
+  std::nth_element(grey.begin(), grey.begin() + grey.size() / 2, grey.end());
+  const int median = grey[grey.size() / 2];
+  std::printf("median grey %d\n", median);
+  EXPECT_LE(median, 170) << "the block's inside is lit like its outside: the columns look veiled";
+  EXPECT_GE(median, 150);
+}
+
 // hlnf_03 (6.04 s): random_bright_color draws lightness 0.5-1, so some token tints are near
 // white. Share of near-grey pixels among the bright pixels of the phrase, box
 // (150,340)-(1000,385): reference 0.13, before 0.0 (every tint saturated cyan or blue), after
