@@ -182,6 +182,26 @@ TEST(FlowLook, BlockFacesSeenFromInsideAreLitByTheirOutwardNormal) {
   EXPECT_GE(median, 150);
 }
 
+// hlnf_12 (24.04 s): the seed's set_backstroke(BLACK, 3) covers a column's vertical dots too,
+// so on the grey block face they read as rings, white ringed in black. Pixels darker than 60
+// around the sixth column's dots, box (734,436)-(746,456) at 1280x720: reference 26, before
+// the fix 0 (plain white dots), after 47; a white centre stays (brightest 212).
+TEST(FlowLook, ColumnDotsCarryTheBackstroke) {
+  const Image image = mainScene().at(24.04, 1280, 720);
+  int dark = 0, brightest = 0;
+  for (int y = 436; y < 456; ++y) {
+    for (int x = 734; x < 746; ++x) {
+      const uint8_t* p = image.pixel(x, y);
+      const int v = std::max({p[0], p[1], p[2]});
+      dark += v < 60;
+      brightest = std::max(brightest, v);
+    }
+  }
+  std::printf("dark %d, brightest %d\n", dark, brightest);
+  EXPECT_GE(dark, 15) << "the dots have no black ring";
+  EXPECT_GE(brightest, 150) << "the dots' white is gone";
+}
+
 // hlnf_03 (6.04 s): random_bright_color draws lightness 0.5-1, so some token tints are near
 // white. Share of near-grey pixels among the bright pixels of the phrase, box
 // (150,340)-(1000,385): reference 0.13, before 0.0 (every tint saturated cyan or blue), after

@@ -474,8 +474,9 @@ void Batcher::addFill(const FillGeometry& g, const ElementState& s, const glm::v
   c.a = fadedOpacity(s, color.a);
   if (c.a <= kInvisibleOpacity) return;
   const Pose pose = grown(s);
-  // Fill edges are not anti-aliased: a pixel of margin covers them.
-  if (veils && pointsVeiled(*veils, g.triangles, pose, 1.5f, c.a)) {
+  // Fill edges are not anti-aliased: a pixel of margin covers them (and the backstroke's ring).
+  const float ring_px = 0.5f * g.backstroke_width * pixelsPerStrokeWidth();
+  if (veils && pointsVeiled(*veils, g.triangles, pose, 1.5f + ring_px, c.a)) {
     veiled_stats_.fill_triangles += g.triangles.size() / 3;
     return;
   }
@@ -488,6 +489,30 @@ void Batcher::addFill(const FillGeometry& g, const ElementState& s, const glm::v
                                 static_cast<uint32_t>(g.triangles.size()), true, g.backdrop});
   for (const glm::vec3& p : g.triangles) {
     batch.push_back({pose.apply(p), 0.0f, glm::vec3(0.0f), 0.0f, c});
+  }
+  if (g.backstroke_width <= 0.0f) return;
+  // The backstroke's outer half: a black ring just outside each loop, drawn as a backstroke
+  // (negative widths, red: the ring is its whole width) of half the width along the loop pushed
+  // out by a quarter of it, so it never covers the fill whatever the drawing order (over the
+  // blocks nothing writes depth).
+  const float w = 0.5f * g.backstroke_width;
+  const float push_px = 0.5f * w * pixelsPerStrokeWidth() + 0.5f;  // and its inner fringe
+  for (const std::vector<glm::vec3>& loop : g.outlines) {
+    if (loop.empty()) continue;
+    glm::vec3 center(0.0f);
+    for (const glm::vec3& p : loop) center += pose.apply(p);
+    center /= static_cast<float>(loop.size());
+    auto pushed = [&](const glm::vec3& local) {
+      const glm::vec3 p = pose.apply(local);
+      const glm::vec3 d = p - center;
+      const float len = glm::length(d);
+      if (len < 1e-8f) return p;
+      return p + d / len * worldPerPixels(push_px, glm::length(p - eye_));
+    };
+    for (size_t k = 0; k < loop.size(); ++k) {
+      out.strokes[passFor(c.a)].push_back({pushed(loop[k]), -w, pushed(loop[(k + 1) % loop.size()]),
+                                           -w, glm::vec4(w, 0.0f, 0.0f, c.a)});
+    }
   }
 }
 

@@ -76,6 +76,10 @@ struct FillGeometry {
   // front of it, however far away that is: translucent sheets behind its plane are drawn before
   // it and the others after (distance alone would let it dim a far sheet in front of it).
   bool backdrop = false;
+  // A black backstroke along closed loops around the fill's parts (manim's set_backstroke on a
+  // filled glyph: a ring of half its width outside the edge, fixed on screen). 0: none.
+  std::vector<std::vector<glm::vec3>> outlines;
+  float backstroke_width = 0.0f;
 };
 
 struct BoxGeometry {

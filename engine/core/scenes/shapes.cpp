@@ -117,11 +117,12 @@ FillGeometry dots(int count, float radius, float gap, glm::vec3 direction) {
   constexpr int kSides = 12;
   for (int i = 0; i < count; ++i) {
     const glm::vec3 c = dir * (gap * (static_cast<float>(i) - 0.5f * (count - 1)));
+    std::vector<glm::vec3>& rim = g.outlines.emplace_back();
     for (int k = 0; k < kSides; ++k) {
       const float a0 = 2 * kPi * k / kSides, a1 = 2 * kPi * (k + 1) / kSides;
+      rim.push_back(c + radius * glm::vec3(std::cos(a0), std::sin(a0), 0));
       g.triangles.insert(g.triangles.end(),
-                         {c, c + radius * glm::vec3(std::cos(a0), std::sin(a0), 0),
-                          c + radius * glm::vec3(std::cos(a1), std::sin(a1), 0)});
+                         {c, rim.back(), c + radius * glm::vec3(std::cos(a1), std::sin(a1), 0)});
     }
   }
   return g;

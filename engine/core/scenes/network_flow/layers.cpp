@@ -10,6 +10,18 @@ namespace flowview::scenes {
 
 using namespace look;
 
+namespace {
+
+// Three dots with the embedding array's black backstroke (the seed's set_backstroke(BLACK, 3)
+// covers the dots too): on a grey block face they read as white dots ringed in black.
+FillGeometry outlinedDots(float radius, float gap, glm::vec3 direction) {
+  FillGeometry g = shapes::dots(3, radius, gap, direction);
+  g.backstroke_width = shapes::kBracketBackstroke;
+  return g;
+}
+
+}  // namespace
+
 NetworkFlow::Layer NetworkFlow::makeLayer(float z, const std::string& prefix) {
   Layer layer;
   layer.z = z;
@@ -20,7 +32,7 @@ NetworkFlow::Layer NetworkFlow::makeLayer(float z, const std::string& prefix) {
     if (i == dots_index) {
       layer.gap_dots =
           b_.addFill(prefix + "/gap_dots",
-                     shapes::dots(3, layer::kGapDotRadius, layer::kGapDotSpacing, {1, 0, 0}),
+                     outlinedDots(layer::kGapDotRadius, layer::kGapDotSpacing, {1, 0, 0}),
                      at({x, 0, z}), colour::kWhite);
       continue;
     }
@@ -54,10 +66,9 @@ NetworkFlow::Column NetworkFlow::makeColumn(float x, float z, int token, const s
   for (int r = 0; r < length; ++r) {
     const float y = entryY(r);
     if (r == length - 2) {  // the vertical dots standing for the hidden entries
-      col.dots =
-          b_.addFill(id + "/vdots",
-                     shapes::dots(3, layer::kEntryDotRadius, layer::kEntryDotSpacing, {0, 1, 0}),
-                     at({x, y, z}), colour::kWhite);
+      col.dots = b_.addFill(
+          id + "/vdots", outlinedDots(layer::kEntryDotRadius, layer::kEntryDotSpacing, {0, 1, 0}),
+          at({x, y, z}), colour::kWhite);
       col.values.push_back(0);
       continue;
     }
