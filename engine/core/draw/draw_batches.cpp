@@ -491,28 +491,33 @@ void Batcher::addFill(const FillGeometry& g, const ElementState& s, const glm::v
     batch.push_back({pose.apply(p), 0.0f, glm::vec3(0.0f), 0.0f, c});
   }
   if (g.backstroke_width <= 0.0f) return;
-  // The backstroke's outer half: a black ring just outside each loop, drawn as a backstroke
-  // (negative widths, red: the ring is its whole width) of half the width along the loop pushed
-  // out by a quarter of it, so it never covers the fill whatever the drawing order (over the
-  // blocks nothing writes depth).
-  const float w = 0.5f * g.backstroke_width;
-  const float push_px = 0.5f * w * pixelsPerStrokeWidth() + 0.5f;  // and its inner fringe
+  // The backstroke's outer half: a black ring just outside each loop (a dot), its inner edge half
+  // a pixel past the loop's widest extent on screen, so it never covers the fill whatever the
+  // drawing order (over the blocks nothing writes depth). One point-like backstroke per loop
+  // (StrokeInstance with a == b: a disc, and its red, the ring's width, keeps only an annulus):
+  // one small quad instead of a stroke per side, which a software rasterizer pays for.
+  const float ring_width_px = 0.5f * g.backstroke_width * pixelsPerStrokeWidth();
   for (const std::vector<glm::vec3>& loop : g.outlines) {
     if (loop.empty()) continue;
     glm::vec3 center(0.0f);
     for (const glm::vec3& p : loop) center += pose.apply(p);
     center /= static_cast<float>(loop.size());
-    auto pushed = [&](const glm::vec3& local) {
-      const glm::vec3 p = pose.apply(local);
-      const glm::vec3 d = p - center;
-      const float len = glm::length(d);
-      if (len < 1e-8f) return p;
-      return p + d / len * worldPerPixels(push_px, glm::length(p - eye_));
-    };
-    for (size_t k = 0; k < loop.size(); ++k) {
-      out.strokes[passFor(c.a)].push_back({pushed(loop[k]), -w, pushed(loop[(k + 1) % loop.size()]),
-                                           -w, glm::vec4(w, 0.0f, 0.0f, c.a)});
+    const glm::vec3 to_center = center - eye_;
+    const float distance = glm::length(to_center);
+    if (distance < 1e-6f) continue;
+    const glm::vec3 view_dir = to_center / distance;
+    float radius_world = 0.0f;  // across the sight line
+    for (const glm::vec3& local : loop) {
+      const glm::vec3 d = pose.apply(local) - center;
+      radius_world = std::max(radius_world, glm::length(d - glm::dot(d, view_dir) * view_dir));
     }
+    const float inner_px = radius_world / worldPerPixels(1.0f, distance) + 0.5f;
+    const float outer_px = inner_px + ring_width_px;
+    // stroke.vert: half width = 0.5 |width| * scale; stroke.frag keeps dist >= outer - ring - 1.
+    const float width = -2.0f * outer_px / pixelsPerStrokeWidth();
+    const float ring = 2.0f * std::max(ring_width_px - 1.0f, 1e-3f) / pixelsPerStrokeWidth();
+    out.strokes[passFor(c.a)].push_back(
+        {center, width, center, width, glm::vec4(ring, 0.0f, 0.0f, c.a)});
   }
 }
 
