@@ -153,6 +153,7 @@ void Renderer::draw(const DrawBatches& batches, const Camera& camera,
   glStencilMask(0xFF);
   has_stencil_ = hasStencil(target.framebuffer);
   boxed_drawn_ = false;
+  target_scissor_ = target.scissor;
   glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | (has_stencil_ ? GL_STENCIL_BUFFER_BIT : 0));
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LEQUAL);
@@ -237,6 +238,8 @@ void Renderer::drawSlot(const DrawBatches& batches, size_t slot) {
     drawSpheres(spheres.subspan(sphere_boxed, sphere_end - sphere_boxed), sphere_program_);
     drawLines(lines.subspan(line_boxed, line_end - line_boxed));
     if (has_stencil_) {
+      growBoxedRect(spheres.subspan(sphere_boxed, sphere_end - sphere_boxed),
+                    lines.subspan(line_boxed, line_end - line_boxed));
       glStencilOp(GL_KEEP, GL_KEEP, GL_KEEP);
       glDisable(GL_STENCIL_TEST);
       boxed_drawn_ = true;
@@ -277,14 +280,73 @@ void Renderer::drawSheets(std::span<const MeshVertex> sheets) {
     glStencilMask(0x00);
     glStencilFunc(GL_EQUAL, 0, 0xFF);
     drawMeshes(sheets);
+    // Only within the networks' rectangle: a big face rasterized a second time over the whole
+    // target costs a software rasterizer as much as drawing it.
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(boxed_rect_.x, boxed_rect_.y, boxed_rect_.z - boxed_rect_.x,
+              boxed_rect_.w - boxed_rect_.y);
     glStencilFunc(GL_EQUAL, 1, 0xFF);
     glDepthFunc(GL_ALWAYS);
     drawMeshes(sheets);
     glDepthFunc(GL_LEQUAL);
+    restoreScissor();
     glStencilMask(0xFF);
     glDisable(GL_STENCIL_TEST);
   }
   glDisable(GL_POLYGON_OFFSET_FILL);
+}
+
+void Renderer::restoreScissor() {
+  if (target_scissor_) {
+    glScissor(static_cast<GLint>(viewport_rect_.x), static_cast<GLint>(viewport_rect_.y),
+              static_cast<GLsizei>(viewport_rect_.z), static_cast<GLsizei>(viewport_rect_.w));
+  } else {
+    glDisable(GL_SCISSOR_TEST);
+  }
+}
+
+void Renderer::growBoxedRect(std::span<const SphereInstance> spheres,
+                             std::span<const StrokeInstance> lines) {
+  const glm::ivec4 whole(viewport_rect_.x, viewport_rect_.y, viewport_rect_.x + viewport_rect_.z,
+                         viewport_rect_.y + viewport_rect_.w);
+  if (!boxed_drawn_) boxed_rect_ = glm::ivec4(whole.z, whole.w, whole.x, whole.y);  // empty
+  // Grows the rectangle by a point and `margin_px` around it; false when it is too near the eye
+  // to say (the whole target then).
+  auto add = [&](glm::vec3 p, float margin_px) {
+    const glm::vec4 clip = view_proj_ * glm::vec4(p, 1.0f);
+    if (clip.w < 1e-3f) return false;
+    const glm::vec2 at =
+        glm::vec2(viewport_rect_.x, viewport_rect_.y) +
+        (glm::vec2(clip) / clip.w * 0.5f + 0.5f) * glm::vec2(viewport_rect_.z, viewport_rect_.w);
+    boxed_rect_.x = std::min(boxed_rect_.x, static_cast<int>(std::floor(at.x - margin_px)));
+    boxed_rect_.y = std::min(boxed_rect_.y, static_cast<int>(std::floor(at.y - margin_px)));
+    boxed_rect_.z = std::max(boxed_rect_.z, static_cast<int>(std::ceil(at.x + margin_px)));
+    boxed_rect_.w = std::max(boxed_rect_.w, static_cast<int>(std::ceil(at.y + margin_px)));
+    return true;
+  };
+  const float pixels_per_unit = 0.5f * proj_[1][1] * viewport_rect_.w;  // at distance 1
+  bool bounded = true;
+  for (const SphereInstance& sphere : spheres) {
+    const glm::vec3 center = sphere.center;
+    const float radius = sphere.radius;
+    // The impostor's quad (sphere.vert) lies at the nearest point, a radius in front.
+    const float nearest = -(view_ * glm::vec4(center, 1.0f)).z - radius;
+    if (nearest < 1e-3f) {
+      bounded = false;
+      break;
+    }
+    bounded = add(center, 1.1f * radius * pixels_per_unit / nearest + 3.0f);
+    if (!bounded) break;
+  }
+  for (size_t i = 0; bounded && i < lines.size(); ++i) {
+    const float width_px = lines[i].width_a * width_scale_ * kMaxLineDepthScale;
+    const float margin = 0.5f * lineWidthFor(width_px, multisampled_) + 3.0f;
+    bounded = add(lines[i].a, margin) && add(lines[i].b, margin);
+  }
+  if (!bounded) boxed_rect_ = whole;
+  boxed_rect_ =
+      glm::ivec4(glm::max(glm::ivec2(boxed_rect_), glm::ivec2(whole)),
+                 glm::min(glm::ivec2(boxed_rect_.z, boxed_rect_.w), glm::ivec2(whole.z, whole.w)));
 }
 
 bool Renderer::hasStencil(GLuint framebuffer) const {

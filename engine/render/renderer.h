@@ -58,6 +58,10 @@ class Renderer {
   // Translucent sheets; over a network inside a block (stencil 1) whatever its depth.
   void drawSheets(std::span<const MeshVertex> sheets);
   bool hasStencil(GLuint framebuffer) const;  // of the bound draw framebuffer
+  // Widens boxed_rect_ to hold these boxed spheres and lines on screen.
+  void growBoxedRect(std::span<const SphereInstance> spheres,
+                     std::span<const StrokeInstance> lines);
+  void restoreScissor();  // the target's own scissor state
   void drawGlyphs(const std::vector<GlyphInstance>& instances);
 
   text::GlyphAtlas& atlas_;
@@ -73,6 +77,9 @@ class Renderer {
   bool multisampled_ = false;                        // the target of this draw has samples
   bool has_stencil_ = false;                         // the target of this draw has a stencil
   bool boxed_drawn_ = false;  // a network inside a block has marked the stencil this frame
+  // Window pixels holding every stencil mark: x0, y0, x1, y1 (exclusive), within the target.
+  glm::ivec4 boxed_rect_{0};
+  bool target_scissor_ = false;  // the target's rectangle is scissored
   // Widest line the context rasterizes (0: no wide lines, e.g. a forward-compatible context).
   float max_line_width_ = 0.0f, max_multisampled_line_width_ = 0.0f;
   // Per-frame uniforms.
