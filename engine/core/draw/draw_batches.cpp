@@ -475,7 +475,7 @@ void Batcher::addFill(const FillGeometry& g, const ElementState& s, const glm::v
   if (c.a <= kInvisibleOpacity) return;
   const Pose pose = grown(s);
   // Fill edges are not anti-aliased: a pixel of margin covers them (and the backstroke's ring).
-  const float ring_px = 0.5f * g.backstroke_width * pixelsPerStrokeWidth();
+  const float ring_px = 0.5f * g.backstroke_width * pixelsPerStrokeWidth();  // backstroke ring
   if (veils && pointsVeiled(*veils, g.triangles, pose, 1.5f + ring_px, c.a)) {
     veiled_stats_.fill_triangles += g.triangles.size() / 3;
     return;
@@ -496,7 +496,6 @@ void Batcher::addFill(const FillGeometry& g, const ElementState& s, const glm::v
   // drawing order (over the blocks nothing writes depth). One point-like backstroke per loop
   // (StrokeInstance with a == b: a disc, and its red, the ring's width, keeps only an annulus):
   // one small quad instead of a stroke per side, which a software rasterizer pays for.
-  const float ring_width_px = 0.5f * g.backstroke_width * pixelsPerStrokeWidth();
   for (const std::vector<glm::vec3>& loop : g.outlines) {
     if (loop.empty()) continue;
     glm::vec3 center(0.0f);
@@ -512,10 +511,10 @@ void Batcher::addFill(const FillGeometry& g, const ElementState& s, const glm::v
       radius_world = std::max(radius_world, glm::length(d - glm::dot(d, view_dir) * view_dir));
     }
     const float inner_px = radius_world / worldPerPixels(1.0f, distance) + 0.5f;
-    const float outer_px = inner_px + ring_width_px;
+    const float outer_px = inner_px + ring_px;
     // stroke.vert: half width = 0.5 |width| * scale; stroke.frag keeps dist >= outer - ring - 1.
     const float width = -2.0f * outer_px / pixelsPerStrokeWidth();
-    const float ring = 2.0f * std::max(ring_width_px - 1.0f, 1e-3f) / pixelsPerStrokeWidth();
+    const float ring = 2.0f * std::max(ring_px - 1.0f, 1e-3f) / pixelsPerStrokeWidth();
     out.strokes[passFor(c.a)].push_back(
         {center, width, center, width, glm::vec4(ring, 0.0f, 0.0f, c.a)});
   }
